@@ -1,0 +1,186 @@
+//! The engine's API: plain functions over an open vault with boundary types in and out. The
+//! desktop shell wraps each in one line, the CLI calls them, the tests call them directly.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::clock::Clock;
+use crate::crypto::{KdfParams, Passphrase};
+use crate::dto::*;
+use crate::error::{Error, Result};
+use crate::model::{Body, Kind, Record, RecordId};
+use crate::vault::{Filter, Vault};
+
+/// What `create` hands back once: the recovery key in groups, to show and never store.
+pub struct CreatedVault {
+    pub vault: Vault,
+    pub recovery_groups: Vec<String>,
+}
+
+impl std::fmt::Debug for CreatedVault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CreatedVault { recovery_groups: **** }")
+    }
+}
+
+pub fn create(path: &Path, passphrase: &Passphrase, clock: Arc<dyn Clock>) -> Result<CreatedVault> {
+    let (vault, key) = Vault::create(path, passphrase, clock, KdfParams::FLOOR)?;
+    Ok(CreatedVault {
+        vault,
+        recovery_groups: key.groups(),
+    })
+}
+
+pub fn unlock(path: &Path, passphrase: &Passphrase, clock: Arc<dyn Clock>) -> Result<Vault> {
+    Vault::unlock(path, passphrase, clock)
+}
+
+pub fn lock(vault: Vault) {
+    vault.lock();
+}
+
+pub fn change_passphrase(vault: &mut Vault, current: &Passphrase, new: &Passphrase) -> Result<()> {
+    vault.change_passphrase(current, new)
+}
+
+pub fn recover(
+    path: &Path,
+    recovery_key: &str,
+    new_passphrase: &Passphrase,
+    clock: Arc<dyn Clock>,
+) -> Result<Vault> {
+    Vault::recover(path, recovery_key, new_passphrase, clock)
+}
+
+/// A new recovery key in groups; the old one stops working.
+pub fn new_recovery_key(vault: &mut Vault, passphrase: &Passphrase) -> Result<Vec<String>> {
+    Ok(vault.new_recovery_key(passphrase)?.groups())
+}
+
+pub fn add(vault: &mut Vault, req: NewRecord) -> Result<RecordDto> {
+    let at = req.at.as_deref().map(|s| parse_time("at", s)).transpose()?;
+    let body = Body::try_from(req.body)?;
+    Ok(RecordDto::from(&vault.add(body, at)?))
+}
+
+pub fn update(vault: &mut Vault, req: UpdateRecord) -> Result<RecordDto> {
+    let id = vault.resolve(&req.id)?;
+    let at = req.at.as_deref().map(|s| parse_time("at", s)).transpose()?;
+    let body = Body::try_from(req.body)?;
+    Ok(RecordDto::from(&vault.update(id, body, at)?))
+}
+
+/// By full id or a unique prefix of at least four hex digits.
+pub fn get(vault: &mut Vault, id: &str) -> Result<RecordDto> {
+    let id = vault.resolve(id)?;
+    Ok(RecordDto::from(&vault.get(id)?))
+}
+
+pub fn delete(vault: &mut Vault, id: &str) -> Result<RecordDto> {
+    let id = vault.resolve(id)?;
+    Ok(RecordDto::from(&vault.trash(id)?))
+}
+
+pub fn restore(vault: &mut Vault, id: &str) -> Result<RecordDto> {
+    let id = vault.resolve(id)?;
+    Ok(RecordDto::from(&vault.restore(id)?))
+}
+
+pub fn purge(vault: &mut Vault, id: &str) -> Result<()> {
+    let id = vault.resolve(id)?;
+    vault.purge(id)
+}
+
+pub fn list(vault: &mut Vault, q: ListQuery) -> Result<ListPage> {
+    let filter = Filter {
+        kinds: q
+            .kinds
+            .iter()
+            .map(|k| Kind::parse(k))
+            .collect::<Result<_>>()?,
+        since: q.since.as_deref().map(|d| parse_date("since", d)).transpose()?,
+        until: q.until.as_deref().map(|d| parse_date("until", d)).transpose()?,
+        tag: q.tag,
+        text: q.text,
+        trash: q.trash,
+        offset: q.offset.unwrap_or(0) as usize,
+        limit: q.limit.map(|l| l as usize),
+    };
+    if let (Some(s), Some(u)) = (filter.since, filter.until)
+        && s > u
+    {
+        return Err(Error::invalid("until", "the end date is before the start date"));
+    }
+    let page = vault.list(&filter)?;
+    Ok(ListPage {
+        records: page.records.iter().map(RecordDto::from).collect(),
+        total: page.total as u32,
+        damaged: page.damaged.iter().map(RecordId::to_string).collect(),
+    })
+}
+
+/// Case-insensitive over every text field of every entry not in the trash, newest first.
+pub fn search(vault: &mut Vault, q: SearchQuery) -> Result<ListPage> {
+    if q.text.trim().is_empty() {
+        return Err(Error::invalid("text", "type something to search for"));
+    }
+    list(
+        vault,
+        ListQuery {
+            text: Some(q.text.trim().to_owned()),
+            limit: q.limit,
+            ..Default::default()
+        },
+    )
+}
+
+/// The skill library: favourites first, then by category and name. Hidden ones only if asked.
+pub fn skills(vault: &mut Vault, include_hidden: bool) -> Result<Vec<RecordDto>> {
+    let page = vault.list(&Filter {
+        kinds: vec![Kind::Skill],
+        ..Default::default()
+    })?;
+    let mut skills: Vec<&Record> = page
+        .records
+        .iter()
+        .filter(|r| matches!(&r.body, Body::Skill(s) if include_hidden || !s.hidden))
+        .collect();
+    skills.sort_by_key(|r| match &r.body {
+        Body::Skill(s) => (
+            !s.favourite,
+            crate::model::SkillCategory::ALL.iter().position(|c| *c == s.category),
+            s.name.to_lowercase(),
+        ),
+        _ => (true, None, String::new()),
+    });
+    Ok(skills.into_iter().map(RecordDto::from).collect())
+}
+
+/// Opens every record from disk and reports each one that fails, by id.
+pub fn verify(vault: &mut Vault) -> Result<VerifyReportDto> {
+    let r = vault.verify()?;
+    Ok(VerifyReportDto {
+        checked: r.checked as u32,
+        damaged: r.damaged.iter().map(RecordId::to_string).collect(),
+        database_ok: r.database_ok,
+    })
+}
+
+/// Everything, as the documented JSON export document.
+pub fn export(vault: &mut Vault) -> Result<ExportDocument> {
+    let (records, damaged) = vault.all()?;
+    Ok(ExportDocument {
+        format: EXPORT_FORMAT.to_owned(),
+        version: EXPORT_VERSION,
+        exported_at: time_to_dto(&vault.now()),
+        records: records.iter().map(RecordDto::from).collect(),
+        damaged: damaged.iter().map(RecordId::to_string).collect(),
+    })
+}
+
+fn parse_date(field: &'static str, s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::invalid(field, "a date is YYYY-MM-DD"))
+}

@@ -1,0 +1,18 @@
+//! Keel's engine: the encrypted vault, the records and the commands over them. No Tauri, no
+//! web view, no network: the desktop shell and the `keel` CLI are thin layers over `commands`.
+
+pub mod clock;
+mod codec;
+pub mod commands;
+pub mod crypto;
+pub mod dto;
+pub mod error;
+pub mod model;
+pub mod paths;
+pub mod recovery;
+pub mod skills;
+pub mod store;
+pub mod vault;
+
+pub use error::{Error, Result};
+pub use vault::Vault;
