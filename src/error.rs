@@ -73,7 +73,7 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
+    pub fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
         Error::InvalidInput {
             field,
             reason: reason.into(),

@@ -2,7 +2,8 @@
 //! web view, no network: the desktop shell and the `keel` CLI are thin layers over `commands`.
 
 pub mod clock;
-mod codec;
+#[doc(hidden)]
+pub mod codec;
 pub mod commands;
 pub mod crypto;
 pub mod dto;
