@@ -100,8 +100,16 @@ pub fn list(vault: &mut Vault, q: ListQuery) -> Result<ListPage> {
             .iter()
             .map(|k| Kind::parse(k))
             .collect::<Result<_>>()?,
-        since: q.since.as_deref().map(|d| parse_date("since", d)).transpose()?,
-        until: q.until.as_deref().map(|d| parse_date("until", d)).transpose()?,
+        since: q
+            .since
+            .as_deref()
+            .map(|d| parse_date("since", d))
+            .transpose()?,
+        until: q
+            .until
+            .as_deref()
+            .map(|d| parse_date("until", d))
+            .transpose()?,
         tag: q.tag,
         text: q.text,
         trash: q.trash,
@@ -111,7 +119,10 @@ pub fn list(vault: &mut Vault, q: ListQuery) -> Result<ListPage> {
     if let (Some(s), Some(u)) = (filter.since, filter.until)
         && s > u
     {
-        return Err(Error::invalid("until", "the end date is before the start date"));
+        return Err(Error::invalid(
+            "until",
+            "the end date is before the start date",
+        ));
     }
     let page = vault.list(&filter)?;
     Ok(ListPage {
@@ -150,7 +161,9 @@ pub fn skills(vault: &mut Vault, include_hidden: bool) -> Result<Vec<RecordDto>>
     skills.sort_by_key(|r| match &r.body {
         Body::Skill(s) => (
             !s.favourite,
-            crate::model::SkillCategory::ALL.iter().position(|c| *c == s.category),
+            crate::model::SkillCategory::ALL
+                .iter()
+                .position(|c| *c == s.category),
             s.name.to_lowercase(),
         ),
         _ => (true, None, String::new()),

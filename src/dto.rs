@@ -4,14 +4,17 @@
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::model::*;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "camelCase")]
 pub struct RecordDto {
     pub id: String,
+    #[ts(type = "number")]
     pub revision: u64,
     /// RFC 3339 with the offset in force when written.
     pub created: String,
@@ -24,7 +27,8 @@ pub struct RecordDto {
     pub body: BodyDto,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum BodyDto {
     Checkin(CheckinDto),
@@ -34,7 +38,8 @@ pub enum BodyDto {
     Skill(SkillDto),
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CheckinDto {
     pub stress: u8,
@@ -49,7 +54,8 @@ pub struct CheckinDto {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct HaltDto {
     pub hungry: bool,
@@ -58,7 +64,8 @@ pub struct HaltDto {
     pub tired: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "camelCase", default)]
 pub struct SkillUseDto {
     pub skill_id: Option<String>,
@@ -72,7 +79,8 @@ pub struct SkillUseDto {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionDto {
     /// individual, group, psychoeducation, skills, family, medication, peer or other.
@@ -97,14 +105,16 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ItemDto {
     pub text: String,
     #[serde(default)]
     pub done: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "camelCase", default)]
 pub struct JournalDto {
     pub title: String,
@@ -113,7 +123,8 @@ pub struct JournalDto {
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "camelCase")]
 pub struct SkillDto {
     pub name: String,
@@ -131,7 +142,8 @@ pub struct SkillDto {
 }
 
 /// Add a record. `at` is RFC 3339; omitted means now.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "camelCase")]
 pub struct NewRecord {
     #[serde(default)]
@@ -140,7 +152,8 @@ pub struct NewRecord {
 }
 
 /// Replace a record's body (its kind stays the same).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateRecord {
     pub id: String,
@@ -149,7 +162,8 @@ pub struct UpdateRecord {
     pub body: BodyDto,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ListQuery {
     /// Empty: every entry kind (check-ins, skill uses, sessions, journal).
@@ -165,14 +179,16 @@ pub struct ListQuery {
     pub limit: Option<u32>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "camelCase", default)]
 pub struct SearchQuery {
     pub text: String,
     pub limit: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "camelCase")]
 pub struct ListPage {
     pub records: Vec<RecordDto>,
@@ -182,7 +198,8 @@ pub struct ListPage {
     pub damaged: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "camelCase")]
 pub struct VerifyReportDto {
     pub checked: u32,
@@ -191,7 +208,8 @@ pub struct VerifyReportDto {
 }
 
 /// The export file (see docs/export-format.md).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportDocument {
     /// Always "keel-export".
@@ -205,7 +223,8 @@ pub struct ExportDocument {
 }
 
 /// An error as the UI and `--json` see it: a stable code and plain words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorDto {
     pub code: String,
@@ -248,7 +267,10 @@ pub fn time_to_dto(t: &DateTime<FixedOffset>) -> String {
 
 pub fn parse_time(field: &'static str, s: &str) -> Result<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(s.trim()).map_err(|_| {
-        Error::invalid(field, "a time is RFC 3339 with an offset, e.g. 2026-11-27T21:30:00-05:00")
+        Error::invalid(
+            field,
+            "a time is RFC 3339 with an offset, e.g. 2026-11-27T21:30:00-05:00",
+        )
     })
 }
 
@@ -350,7 +372,9 @@ impl TryFrom<BodyDto> for Body {
                 skill_id: u
                     .skill_id
                     .as_deref()
-                    .map(|s| RecordId::parse(s).map_err(|_| Error::invalid("skillId", "not a skill id")))
+                    .map(|s| {
+                        RecordId::parse(s).map_err(|_| Error::invalid("skillId", "not a skill id"))
+                    })
                     .transpose()?,
                 skill_name: u.skill_name,
                 situation: u.situation,
@@ -407,4 +431,98 @@ fn items_from_dto(items: Vec<ItemDto>) -> Vec<Item> {
             done: i.done,
         })
         .collect()
+}
+
+/// Whether a vault exists at the configured path and whether it is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct VaultStatus {
+    pub exists: bool,
+    pub unlocked: bool,
+}
+
+/// What creating a vault hands back, once: the recovery key in groups.
+#[derive(Clone, Serialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct CreatedVaultDto {
+    pub recovery_groups: Vec<String>,
+}
+
+impl std::fmt::Debug for CreatedVaultDto {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CreatedVaultDto(****)")
+    }
+}
+
+/// Requests that carry a secret: deserialized at the boundary, turned into `Passphrase` at
+/// once, never printed.
+#[derive(Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct PassphraseRequest {
+    pub passphrase: String,
+}
+
+#[derive(Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct RecoverRequest {
+    pub recovery_key: String,
+    pub new_passphrase: String,
+}
+
+#[derive(Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangePassphraseRequest {
+    pub current: String,
+    pub new: String,
+}
+
+macro_rules! redacted_debug {
+    ($($t:ty),*) => {$(
+        impl std::fmt::Debug for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(concat!(stringify!($t), "(****)"))
+            }
+        }
+    )*};
+}
+redacted_debug!(PassphraseRequest, RecoverRequest, ChangePassphraseRequest);
+
+/// Preferences that are not secret (kept beside the vault, readable before unlock).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Settings {
+    /// Lock after this many idle minutes (1–240).
+    pub auto_lock_minutes: u32,
+    /// "light", "dark" or "system".
+    pub theme: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            auto_lock_minutes: 5,
+            theme: "system".to_owned(),
+        }
+    }
+}
+
+impl Settings {
+    pub fn validate(&self) -> Result<()> {
+        if !(1..=240).contains(&self.auto_lock_minutes) {
+            return Err(Error::invalid(
+                "autoLockMinutes",
+                "auto-lock is between 1 and 240 minutes",
+            ));
+        }
+        if !["light", "dark", "system"].contains(&self.theme.as_str()) {
+            return Err(Error::invalid("theme", "theme is light, dark or system"));
+        }
+        Ok(())
+    }
 }

@@ -37,10 +37,7 @@ pub enum Error {
     /// An id prefix matches more than one record.
     AmbiguousId { prefix: String },
     /// A request field is out of range, missing or too long. `reason` is our own words.
-    InvalidInput {
-        field: &'static str,
-        reason: String,
-    },
+    InvalidInput { field: &'static str, reason: String },
     /// The linked SQLite is older than the one with the WAL-reset corruption fix.
     SqliteTooOld { found: String },
     /// A file-system error (the path is ours, never the user's text).
@@ -113,7 +110,10 @@ impl fmt::Display for Error {
             ),
             Error::NotFound { id } => write!(f, "no record with id {id}"),
             Error::AmbiguousId { prefix } => {
-                write!(f, "id {prefix} matches more than one record; give more of it")
+                write!(
+                    f,
+                    "id {prefix} matches more than one record; give more of it"
+                )
             }
             Error::InvalidInput { field, reason } => write!(f, "{field}: {reason}"),
             Error::SqliteTooOld { found } => write!(
@@ -145,12 +145,28 @@ impl From<std::io::Error> for Error {
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode as C;
+        // The tables are STRICT with NOT NULL columns: a value of the wrong type can only come
+        // from a damaged file.
+        if matches!(
+            e,
+            rusqlite::Error::InvalidColumnType(..) | rusqlite::Error::FromSqlConversionFailure(..)
+        ) {
+            return Error::VaultDamaged {
+                detail: "a row in the vault file is malformed",
+            };
+        }
         if let rusqlite::Error::SqliteFailure(f, _) = &e {
             match f.code {
                 C::DatabaseBusy | C::DatabaseLocked => return Error::VaultInUse,
                 C::DatabaseCorrupt | C::NotADatabase => {
                     return Error::VaultDamaged {
                         detail: "SQLite reports the file is corrupt or not a database",
+                    };
+                }
+                // SQLITE_IOERR_SHORT_READ: the file ends before a page it points to.
+                C::SystemIoFailure if f.extended_code == 522 => {
+                    return Error::VaultDamaged {
+                        detail: "the file is shorter than its contents say (truncated)",
                     };
                 }
                 _ => {}

@@ -23,7 +23,11 @@ macro_rules! out {
 }
 
 #[derive(Parser)]
-#[command(name = "keel", version, about = "Keel: a private journal and recovery tracker")]
+#[command(
+    name = "keel",
+    version,
+    about = "Keel: a private journal and recovery tracker"
+)]
 struct Cli {
     /// The vault file (default: $KEEL_VAULT, else the app's data folder).
     #[arg(long, global = true, value_name = "PATH")]
@@ -283,7 +287,9 @@ struct Secrets {
 
 impl Secrets {
     fn next_line(&mut self) -> Result<Zeroizing<String>> {
-        let lines = self.lines.get_or_insert_with(|| std::io::stdin().lock().lines());
+        let lines = self
+            .lines
+            .get_or_insert_with(|| std::io::stdin().lock().lines());
         match lines.next() {
             Some(Ok(l)) => Ok(Zeroizing::new(l.trim_end_matches('\r').to_owned())),
             _ => Err(Error::invalid(
@@ -346,7 +352,12 @@ impl Ctx {
     }
 
     /// Text given inline, or read from a file or `-` (standard input).
-    fn text_from(&self, field: &'static str, inline: Option<String>, file: Option<&str>) -> Result<String> {
+    fn text_from(
+        &self,
+        field: &'static str,
+        inline: Option<String>,
+        file: Option<&str>,
+    ) -> Result<String> {
         match (inline, file) {
             (Some(t), _) => Ok(t),
             (None, Some("-")) => {
@@ -362,8 +373,9 @@ impl Ctx {
                     .map_err(|_| Error::invalid(field, "standard input is not UTF-8 text"))?;
                 Ok(s)
             }
-            (None, Some(f)) => std::fs::read_to_string(f)
-                .map_err(|e| Error::invalid(field, format!("cannot read that file ({})", e.kind()))),
+            (None, Some(f)) => std::fs::read_to_string(f).map_err(|e| {
+                Error::invalid(field, format!("cannot read that file ({})", e.kind()))
+            }),
             (None, None) => Ok(String::new()),
         }
     }
@@ -483,7 +495,11 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Delete { id } => {
             let mut v = ctx.open()?;
             let r = commands::delete(&mut v, &id)?;
-            out!("moved {} to the trash (keel restore {} brings it back)", r.id, short(&r.id));
+            out!(
+                "moved {} to the trash (keel restore {} brings it back)",
+                r.id,
+                short(&r.id)
+            );
             Ok(0)
         }
         Command::Restore { id } => {
@@ -502,7 +518,11 @@ fn run(cli: Cli) -> Result<u8> {
             let mut v = ctx.open()?;
             let doc = commands::export(&mut v)?;
             write_export(&out, &doc, force)?;
-            out!("exported {} records to {}", doc.records.len(), out.display());
+            out!(
+                "exported {} records to {}",
+                doc.records.len(),
+                out.display()
+            );
             Ok(if doc.damaged.is_empty() { 0 } else { 3 })
         }
         Command::Passwd => {
@@ -548,7 +568,11 @@ fn run(cli: Cli) -> Result<u8> {
                     out!("damaged {id}");
                 }
             }
-            Ok(if r.damaged.is_empty() && r.database_ok { 0 } else { 3 })
+            Ok(if r.damaged.is_empty() && r.database_ok {
+                0
+            } else {
+                3
+            })
         }
     }
 }
@@ -605,7 +629,11 @@ fn skill(ctx: &mut Ctx, cmd: SkillCommand) -> Result<u8> {
             let mut last_cat = String::new();
             for r in &skills {
                 if let BodyDto::Skill(s) = &r.body {
-                    let cat = if s.favourite { "favourites" } else { &s.category };
+                    let cat = if s.favourite {
+                        "favourites"
+                    } else {
+                        &s.category
+                    };
                     if cat != last_cat {
                         out!("{cat}");
                         last_cat = cat.to_owned();
@@ -762,7 +790,11 @@ fn short(id: &str) -> &str {
 }
 
 fn first_line(s: &str, max: usize) -> String {
-    let line = s.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    let line = s
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
     if line.chars().count() > max {
         format!("{}…", line.chars().take(max).collect::<String>())
     } else {
@@ -790,7 +822,10 @@ fn summary_line(r: &RecordDto) -> String {
         }
         BodyDto::SkillUse(u) => (
             "skill-use",
-            format!("{} · {} → {}", u.skill_name, u.distress_before, u.distress_after),
+            format!(
+                "{} · {} → {}",
+                u.skill_name, u.distress_before, u.distress_after
+            ),
         ),
         BodyDto::Session(s) => ("session", format!("{} · {}", s.session_type, s.title)),
         BodyDto::Journal(j) => (
@@ -913,9 +948,15 @@ fn print_record(r: &RecordDto) {
 /// is readable by its owner only.
 fn write_export(out: &Path, doc: &ExportDocument, force: bool) -> Result<()> {
     if out.exists() && !force {
-        return Err(Error::invalid("out", "that file exists; add --force to replace it"));
+        return Err(Error::invalid(
+            "out",
+            "that file exists; add --force to replace it",
+        ));
     }
-    let dir = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = out
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = out
         .file_name()
         .ok_or_else(|| Error::invalid("out", "give a file name"))?;

@@ -117,7 +117,10 @@ impl Kind {
             .into_iter()
             .find(|k| k.as_str() == s)
             .ok_or_else(|| {
-                Error::invalid("kind", "kind is one of checkin, skill-use, session, journal, skill")
+                Error::invalid(
+                    "kind",
+                    "kind is one of checkin, skill-use, session, journal, skill",
+                )
             })
     }
 
@@ -157,7 +160,10 @@ impl Body {
                 if let Some(h) = c.sleep_hours
                     && !(h.is_finite() && (0.0..=24.0).contains(&h))
                 {
-                    return Err(Error::invalid("sleep_hours", "sleep is between 0 and 24 hours"));
+                    return Err(Error::invalid(
+                        "sleep_hours",
+                        "sleep is between 0 and 24 hours",
+                    ));
                 }
                 normalize_list("emotions", &mut c.emotions)?;
                 normalize_list("triggers", &mut c.triggers)?;
@@ -172,7 +178,10 @@ impl Body {
                 if let Some(m) = u.minutes
                     && m > 24 * 60
                 {
-                    return Err(Error::invalid("minutes", "minutes are at most 1440 (a day)"));
+                    return Err(Error::invalid(
+                        "minutes",
+                        "minutes are at most 1440 (a day)",
+                    ));
                 }
                 text("situation", &u.situation)?;
                 text("note", &u.note)?;
@@ -394,7 +403,10 @@ pub struct Skill {
 
 fn score(field: &'static str, v: u8) -> Result<()> {
     if v > 10 {
-        return Err(Error::invalid(field, "a rating is a whole number from 0 to 10"));
+        return Err(Error::invalid(
+            field,
+            "a rating is a whole number from 0 to 10",
+        ));
     }
     Ok(())
 }
@@ -412,7 +424,10 @@ fn text(field: &'static str, s: &str) -> Result<()> {
 
 fn short(field: &'static str, s: &str) -> Result<()> {
     if s.len() > MAX_SHORT_BYTES {
-        return Err(Error::invalid(field, format!("at most {MAX_SHORT_BYTES} bytes")));
+        return Err(Error::invalid(
+            field,
+            format!("at most {MAX_SHORT_BYTES} bytes"),
+        ));
     }
     Ok(())
 }
@@ -443,7 +458,10 @@ fn normalize_list(field: &'static str, list: &mut Vec<String>) -> Result<()> {
         }
     }
     if out.len() > MAX_LIST_ITEMS {
-        return Err(Error::invalid(field, format!("at most {MAX_LIST_ITEMS} items")));
+        return Err(Error::invalid(
+            field,
+            format!("at most {MAX_LIST_ITEMS} items"),
+        ));
     }
     *list = out;
     Ok(())
@@ -458,7 +476,10 @@ fn normalize_items(field: &'static str, items: &mut Vec<Item>) -> Result<()> {
         !i.text.is_empty()
     });
     if items.len() > MAX_LIST_ITEMS {
-        return Err(Error::invalid(field, format!("at most {MAX_LIST_ITEMS} items")));
+        return Err(Error::invalid(
+            field,
+            format!("at most {MAX_LIST_ITEMS} items"),
+        ));
     }
     for i in items.iter() {
         text(field, &i.text)?;
@@ -479,7 +500,11 @@ mod tests {
         });
         b.validate().unwrap();
         let Body::Journal(j) = b else { unreachable!() };
-        assert_eq!(j.tags, vec!["work", "sleep"], "first spelling wins, empties dropped");
+        assert_eq!(
+            j.tags,
+            vec!["work", "sleep"],
+            "first spelling wins, empties dropped"
+        );
     }
 
     #[test]

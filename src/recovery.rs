@@ -61,7 +61,10 @@ impl RecoveryKey {
                 other => other,
             };
             // An impossible character still counts toward the length, so the group is named.
-            let v = ALPHABET.iter().position(|&a| a as char == c).map_or(255, |p| p as u8);
+            let v = ALPHABET
+                .iter()
+                .position(|&a| a as char == c)
+                .map_or(255, |p| p as u8);
             values.push(v);
         }
         if values.len() != GROUPS * GROUP_LEN {
@@ -147,9 +150,16 @@ mod tests {
         let shown = k.to_display();
         assert_eq!(shown.split('-').count(), GROUPS);
         let back = RecoveryKey::parse(&shown.to_lowercase()).unwrap();
-        assert_eq!(back.secret().expose(), k.secret().expose(), "lowercase must parse");
+        assert_eq!(
+            back.secret().expose(),
+            k.secret().expose(),
+            "lowercase must parse"
+        );
         let spaced = shown.replace('-', " ");
-        assert!(RecoveryKey::parse(&spaced).is_ok(), "spaces instead of dashes parse");
+        assert!(
+            RecoveryKey::parse(&spaced).is_ok(),
+            "spaces instead of dashes parse"
+        );
     }
 
     #[test]
@@ -188,7 +198,11 @@ mod tests {
         let k = RecoveryKey::generate().unwrap();
         let shown = k.to_display().to_string();
         let (mut caught, mut tried) = (0, 0);
-        for pos in shown.char_indices().filter(|(_, c)| *c != '-').map(|(i, _)| i) {
+        for pos in shown
+            .char_indices()
+            .filter(|(_, c)| *c != '-')
+            .map(|(i, _)| i)
+        {
             for &c in ALPHABET.iter().take(8) {
                 if shown.as_bytes()[pos] == c {
                     continue;
@@ -201,7 +215,10 @@ mod tests {
                 }
             }
         }
-        assert!(caught * 100 >= tried * 90, "caught {caught} of {tried} slips");
+        assert!(
+            caught * 100 >= tried * 90,
+            "caught {caught} of {tried} slips"
+        );
     }
 
     #[test]

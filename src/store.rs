@@ -31,11 +31,14 @@ pub const MIGRATIONS: &[&str] = &[
         passphrase_wrap BLOB    NOT NULL,
         recovery_wrap   BLOB    NOT NULL
     ) STRICT;
+    -- `slot` is a random rowid: rows are stored compactly (a WITHOUT ROWID table spills
+    -- kilobyte rows into overflow pages) and their order says nothing about when they came.
     CREATE TABLE records (
-        id       BLOB    PRIMARY KEY NOT NULL,
+        slot     INTEGER PRIMARY KEY,
+        id       BLOB    NOT NULL UNIQUE,
         revision INTEGER NOT NULL,
         sealed   BLOB    NOT NULL
-    ) STRICT, WITHOUT ROWID;",
+    ) STRICT;",
 ];
 
 /// What the header holds in clear: enough to derive and unwrap the data key, nothing else.
@@ -312,8 +315,10 @@ pub fn get_row(conn: &Connection, id: RecordId) -> Result<Option<Row>> {
 }
 
 pub fn insert(conn: &Connection, row: &Row) -> Result<()> {
-    conn.prepare_cached("INSERT INTO records (id, revision, sealed) VALUES (?1, ?2, ?3)")?
-        .execute(params![&row.id.0[..], row.revision as i64, row.sealed])?;
+    conn.prepare_cached(
+        "INSERT INTO records (slot, id, revision, sealed) VALUES (random(), ?1, ?2, ?3)",
+    )?
+    .execute(params![&row.id.0[..], row.revision as i64, row.sealed])?;
     Ok(())
 }
 

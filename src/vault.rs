@@ -33,6 +33,13 @@ struct Cached {
     haystack: String,
 }
 
+impl Cached {
+    fn new(record: Record) -> Self {
+        let haystack = record.body.search_text();
+        Cached { record, haystack }
+    }
+}
+
 pub struct Vault {
     path: PathBuf,
     conn: Connection,
@@ -176,7 +183,7 @@ impl Vault {
         check_format(&header)?;
         let kek = crypto::derive_kek(passphrase, &header.salt, header.kdf)?;
         let raw = kek
-            .open(&header.passphrase_wrap, &passphrase_aad(&header))
+            .open(header.passphrase_wrap.clone(), &passphrase_aad(&header))
             .ok_or(Error::WrongPassphrase)?;
         let key = data_key_from(&raw)?;
         Vault::finish_open(path, conn, &header, key, clock)
@@ -196,7 +203,7 @@ impl Vault {
         check_format(&header)?;
         let kek = crypto::recovery_kek(recovery.secret())?;
         let raw = kek
-            .open(&header.recovery_wrap, &recovery_aad(&header))
+            .open(header.recovery_wrap.clone(), &recovery_aad(&header))
             .ok_or(Error::WrongRecoveryKey)?;
         let key = data_key_from(&raw)?;
         header.kdf = header.kdf.at_least(KdfParams::FLOOR);
@@ -243,10 +250,12 @@ impl Vault {
     /// Re-wraps the data key under a new passphrase; the records are not touched.
     pub fn change_passphrase(&mut self, current: &Passphrase, new: &Passphrase) -> Result<()> {
         check_passphrase(new)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut header = store::read_header(&tx)?;
         let kek = crypto::derive_kek(current, &header.salt, header.kdf)?;
-        kek.open(&header.passphrase_wrap, &passphrase_aad(&header))
+        kek.open(header.passphrase_wrap.clone(), &passphrase_aad(&header))
             .ok_or(Error::WrongPassphrase)?;
         header.kdf = header.kdf.at_least(self.state.kdf);
         wrap_with_passphrase(&mut header, &self.state.key, new)?;
@@ -258,10 +267,12 @@ impl Vault {
     /// Makes a new recovery key (the old one stops working). Asks for the passphrase, so an
     /// unattended unlocked window cannot mint one.
     pub fn new_recovery_key(&mut self, passphrase: &Passphrase) -> Result<RecoveryKey> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut header = store::read_header(&tx)?;
         let kek = crypto::derive_kek(passphrase, &header.salt, header.kdf)?;
-        kek.open(&header.passphrase_wrap, &passphrase_aad(&header))
+        kek.open(header.passphrase_wrap.clone(), &passphrase_aad(&header))
             .ok_or(Error::WrongPassphrase)?;
         let recovery = RecoveryKey::generate()?;
         wrap_with_recovery(&mut header, &self.state.key, &recovery)?;
@@ -294,7 +305,9 @@ impl Vault {
                 body,
             });
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         for r in &records {
             store::insert(&tx, &self.state.seal(r)?)?;
         }
@@ -344,7 +357,9 @@ impl Vault {
 
     /// Removes a record for good (also a damaged one, so it can be cleared away).
     pub fn purge(&mut self, id: RecordId) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         if !store::delete(&tx, id)? {
             return Err(Error::NotFound { id: id.to_string() });
         }
@@ -356,8 +371,14 @@ impl Vault {
 
     /// Read-modify-write of one record in one transaction, after catching up with other
     /// processes, so a concurrent edit is never silently based on a stale copy.
-    fn modify(&mut self, id: RecordId, change: impl FnOnce(&mut Record) -> Result<()>) -> Result<Record> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    fn modify(
+        &mut self,
+        id: RecordId,
+        change: impl FnOnce(&mut Record) -> Result<()>,
+    ) -> Result<Record> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         self.state.refresh(&tx)?;
         if self.state.damaged.contains_key(&id) {
             return Err(Error::RecordTampered { id: id.to_string() });
@@ -397,7 +418,10 @@ impl Vault {
             return RecordId::parse(&p);
         }
         if p.len() < 4 || !p.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(Error::invalid("id", "give at least four hexadecimal digits of the id"));
+            return Err(Error::invalid(
+                "id",
+                "give at least four hexadecimal digits of the id",
+            ));
         }
         self.state.refresh(&self.conn)?;
         let mut found = self
@@ -416,7 +440,11 @@ impl Vault {
     /// Records matching the filter, newest first.
     pub fn list(&mut self, f: &Filter) -> Result<Page> {
         self.state.refresh(&self.conn)?;
-        let needle = f.text.as_deref().map(str::to_lowercase).filter(|t| !t.is_empty());
+        let needle = f
+            .text
+            .as_deref()
+            .map(str::to_lowercase)
+            .filter(|t| !t.is_empty());
         let tag = f.tag.as_deref().map(str::trim).filter(|t| !t.is_empty());
         let mut hits: Vec<&Cached> = self
             .state
@@ -466,8 +494,9 @@ impl Vault {
         let mut damaged = Vec::new();
         store::all_rows(&self.conn, |row| {
             checked += 1;
-            if self.state.open(&row).is_none() {
-                damaged.push(row.id);
+            let id = row.id;
+            if self.state.open(row).is_none() {
+                damaged.push(id);
             }
         })?;
         damaged.sort();
@@ -481,7 +510,12 @@ impl Vault {
     /// Every record, trashed ones and skills included, oldest first (for export).
     pub fn all(&mut self) -> Result<(Vec<Record>, Vec<RecordId>)> {
         self.state.refresh(&self.conn)?;
-        let mut all: Vec<Record> = self.state.records.values().map(|c| c.record.clone()).collect();
+        let mut all: Vec<Record> = self
+            .state
+            .records
+            .values()
+            .map(|c| c.record.clone())
+            .collect();
         all.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
         let mut damaged: Vec<RecordId> = self.state.damaged.keys().copied().collect();
         damaged.sort();
@@ -513,33 +547,75 @@ impl State {
         })
     }
 
-    fn open(&self, row: &Row) -> Option<Record> {
-        let plain = self.key.open(&row.sealed, &self.aad(row.id, row.revision))?;
+    fn open(&self, row: Row) -> Option<Record> {
+        let aad = self.aad(row.id, row.revision);
+        let plain = self.key.open(row.sealed, &aad)?;
         codec::decode(row.id, row.revision, crypto::unpad(&plain)?)
     }
 
     fn put(&mut self, record: Record) {
         self.damaged.remove(&record.id);
-        let haystack = record.body.search_text();
-        self.records.insert(record.id, Cached { record, haystack });
+        self.records.insert(record.id, Cached::new(record));
     }
 
     fn accept(&mut self, row: Row) {
-        match self.open(&row) {
+        let (id, revision) = (row.id, row.revision);
+        match self.open(row) {
             Some(r) => self.put(r),
             None => {
-                self.records.remove(&row.id);
-                self.damaged.insert(row.id, row.revision);
+                self.records.remove(&id);
+                self.damaged.insert(id, revision);
             }
         }
     }
 
+    /// Opens every row. Decryption and decoding dominate unlock time beyond the KDF, so the
+    /// rows are opened on every core.
     fn load_all(&mut self, conn: &Connection) -> Result<()> {
         let mut rows = Vec::new();
         store::all_rows(conn, |row| rows.push(row))?;
-        self.records.reserve(rows.len());
-        for row in rows {
-            self.accept(row);
+        let total = rows.len();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        let chunk = total.div_ceil(threads).max(1);
+        let mut parts = Vec::with_capacity(threads);
+        while rows.len() > chunk {
+            parts.push(rows.split_off(rows.len() - chunk));
+        }
+        parts.push(rows);
+        let this = &*self;
+        let opened: Vec<Vec<std::result::Result<Cached, (RecordId, u64)>>> =
+            std::thread::scope(|s| {
+                let handles: Vec<_> = parts
+                    .into_iter()
+                    .map(|part| {
+                        s.spawn(move || {
+                            part.into_iter()
+                                .map(|row| {
+                                    let (id, rev) = (row.id, row.revision);
+                                    this.open(row).map(Cached::new).ok_or((id, rev))
+                                })
+                                .collect()
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    // A panic while opening is a bug: surface it, never drop records silently.
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
+        self.records.reserve(total);
+        for r in opened.into_iter().flatten() {
+            match r {
+                Ok(c) => {
+                    self.records.insert(c.record.id, c);
+                }
+                Err((id, rev)) => {
+                    self.damaged.insert(id, rev);
+                }
+            }
         }
         Ok(())
     }

@@ -1,0 +1,167 @@
+//! Engine benchmarks: `cargo bench --bench engine`. Prints figures; asserts nothing.
+//!
+//! - unlock: Argon2id at the floor parameters (the KDF alone)
+//! - load: unlock of a vault with 10,000 and 50,000 records, minus the KDF
+//! - add: one record, durably committed (WAL + fsync), p50 and p99 over 500 adds
+//! - search: a case-insensitive search over 50,000 records, median of 20
+//! - peak memory of the process (VmHWM)
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use keel::Vault;
+use keel::clock::SystemClock;
+use keel::crypto::{KdfParams, Passphrase};
+use keel::dto::SearchQuery;
+use keel::model::{Body, Checkin, JournalEntry};
+
+const WORDS: &[&str] = &[
+    "meeting",
+    "tired",
+    "group",
+    "sleep",
+    "walk",
+    "craving",
+    "calm",
+    "partner",
+    "deadline",
+    "breathing",
+    "family",
+    "coffee",
+    "evening",
+    "counsellor",
+    "homework",
+    "quiet",
+    "call",
+];
+
+fn text(seed: usize, words: usize) -> String {
+    (0..words)
+        .map(|i| WORDS[(seed * 7 + i * 13) % WORDS.len()])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn body(i: usize) -> Body {
+    if i % 4 == 0 {
+        Body::Journal(JournalEntry {
+            title: text(i, 3),
+            text: text(i, 150),
+            tags: vec!["evening".into()],
+            ..Default::default()
+        })
+    } else {
+        Body::Checkin(Checkin {
+            stress: (i % 11) as u8,
+            mood: Some((i % 7) as u8),
+            note: text(i, 15),
+            ..Default::default()
+        })
+    }
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn pct(v: &mut [Duration], p: f64) -> Duration {
+    v.sort();
+    v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn peak_rss_mib() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or("n/a".into(), |kib| format!("{:.0} MiB", kib / 1024.0))
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let pass = Passphrase::from("benchmark passphrase");
+    let clock = Arc::new(SystemClock);
+
+    let kdf: Vec<Duration> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            keel::crypto::derive_kek(&pass, &[7u8; 16], KdfParams::FLOOR).unwrap();
+            t.elapsed()
+        })
+        .collect();
+    let kdf = median(kdf);
+    println!("unlock (Argon2id 64 MiB, 3 passes, 1 lane): {}", ms(kdf));
+
+    for n in [10_000usize, 50_000] {
+        let path = dir.path().join(format!("v{n}.keel"));
+        let mut v = Vault::create(&path, &pass, clock.clone(), KdfParams::FLOOR)
+            .unwrap()
+            .0;
+        for chunk in (0..n).collect::<Vec<_>>().chunks(5_000) {
+            v.add_many(chunk.iter().map(|&i| (body(i), None)).collect())
+                .unwrap();
+        }
+        drop(v);
+        let size = std::fs::metadata(&path).unwrap().len() as f64 / 1_048_576.0;
+        let totals: Vec<Duration> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                let v = Vault::unlock(&path, &pass, clock.clone()).unwrap();
+                let e = t.elapsed();
+                drop(v);
+                e
+            })
+            .collect();
+        let total = median(totals);
+        println!(
+            "load {n} records ({size:.1} MiB file): {} total, {} beyond the KDF",
+            ms(total),
+            ms(total.saturating_sub(kdf))
+        );
+
+        if n == 50_000 {
+            let mut v = Vault::unlock(&path, &pass, clock.clone()).unwrap();
+            let searches: Vec<Duration> = ["counsellor", "DEADLINE coffee", "zebra", "walk"]
+                .iter()
+                .cycle()
+                .take(20)
+                .map(|q| {
+                    let t = Instant::now();
+                    let page = keel::commands::search(
+                        &mut v,
+                        SearchQuery {
+                            text: (*q).into(),
+                            limit: Some(100),
+                        },
+                    )
+                    .unwrap();
+                    std::hint::black_box(page.total);
+                    t.elapsed()
+                })
+                .collect();
+            println!("search over {n} records: median {}", ms(median(searches)));
+
+            let mut adds: Vec<Duration> = (0..500)
+                .map(|i| {
+                    let t = Instant::now();
+                    v.add(body(i + 1), None).unwrap();
+                    t.elapsed()
+                })
+                .collect();
+            println!(
+                "add one record durably (into {n}): p50 {}, p99 {}",
+                ms(pct(&mut adds, 0.50)),
+                ms(pct(&mut adds, 0.99))
+            );
+        }
+    }
+    println!("peak memory (VmHWM): {}", peak_rss_mib());
+}

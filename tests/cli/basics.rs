@@ -1,0 +1,481 @@
+use crate::support::*;
+use crate::*;
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited")
+}
+
+#[test]
+fn init_prints_the_recovery_key_once_and_refuses_to_overwrite() {
+    let (_d, vault) = temp_vault();
+    let o = run(&mut keel(&vault, &["init"]));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let groups: Vec<&str> = out
+        .split_whitespace()
+        .filter(|w| {
+            w.len() == 5
+                && w.chars()
+                    .all(|c| c.is_ascii_alphanumeric() && !c.is_ascii_lowercase())
+        })
+        .collect();
+    assert_eq!(groups.len(), 13, "13 groups of five are printed:\n{out}");
+    let o = run(&mut keel(&vault, &["init"]));
+    assert_eq!(code(&o), 1, "a second init must not overwrite the vault");
+    assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
+    let o = run(&mut keel(&vault, &["list"]));
+    assert!(
+        !stdout(&o).contains(groups[0]),
+        "the key is never shown again"
+    );
+}
+
+#[test]
+fn a_checkin_prints_its_id_and_shows_up_in_list_show_and_search() {
+    let (_d, vault) = temp_vault();
+    init(&vault);
+    let o = run(keel(
+        &vault,
+        &[
+            "checkin",
+            "--stress",
+            "6",
+            "--mood",
+            "4",
+            "--craving",
+            "2",
+            "--sleep",
+            "6.5",
+            "--halt",
+            "hungry,tired",
+            "--emotion",
+            "anxious",
+            "--trigger",
+            "deadline",
+            "--context",
+            "work",
+            "--note",
+            "Partner meeting ran long",
+        ],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let id = stdout(&o).trim().to_owned();
+    assert_eq!(id.len(), 32, "a new record's id is printed: {id}");
+
+    let o = run(keel(&vault, &["list", "--json"]));
+    let page: keel::dto::ListPage = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(page.records.len(), 1);
+    let keel::dto::BodyDto::Checkin(c) = &page.records[0].body else {
+        panic!("not a check-in")
+    };
+    assert_eq!((c.stress, c.mood, c.sleep_hours), (6, Some(4), Some(6.5)));
+    assert!(c.halt.hungry && c.halt.tired && !c.halt.angry);
+
+    let o = run(keel(&vault, &["show", &id[..6]]));
+    assert_eq!(code(&o), 0, "show accepts a short id: {}", stderr(&o));
+    assert!(stdout(&o).contains("Partner meeting ran long"));
+    let o = run(keel(&vault, &["search", "PARTNER"]));
+    assert!(
+        stdout(&o).contains(&id[..8]),
+        "search finds it: {}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn sessions_journals_and_skill_uses_are_added_from_flags_files_and_stdin() {
+    let (d, vault) = temp_vault();
+    init(&vault);
+    let notes = d.path().join("notes.md");
+    std::fs::write(&notes, "# Group\nWe talked about *sleep*.").unwrap();
+    let o = run(keel(
+        &vault,
+        &[
+            "session",
+            "add",
+            "--type",
+            "group",
+            "--title",
+            "Sleep hygiene",
+            "--note-file",
+            notes.to_str().unwrap(),
+            "--homework",
+            "Keep a sleep log",
+            "--bring",
+            "Ask about melatonin",
+        ],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let mut c = keel(
+        &vault,
+        &[
+            "journal", "add", "--title", "Evening", "--file", "-", "--tag", "calm", "--tag",
+            " Calm ",
+        ],
+    );
+    c.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("A quiet evening, from stdin.".as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let jid = stdout(&o).trim().to_owned();
+    let o = run(keel(
+        &vault,
+        &[
+            "skill",
+            "use",
+            "--skill",
+            "box breathing",
+            "--before",
+            "7",
+            "--after",
+            "3",
+            "--minutes",
+            "4",
+        ],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = run(keel(&vault, &["show", &jid, "--json"]));
+    let r: keel::dto::RecordDto = serde_json::from_slice(&o.stdout).unwrap();
+    let keel::dto::BodyDto::Journal(j) = r.body else {
+        panic!()
+    };
+    assert_eq!(
+        (j.text.as_str(), j.tags),
+        ("A quiet evening, from stdin.", vec!["calm".to_owned()])
+    );
+    let o = run(keel(&vault, &["list", "--kind", "session", "--json"]));
+    let page: keel::dto::ListPage = serde_json::from_slice(&o.stdout).unwrap();
+    let keel::dto::BodyDto::Session(s) = &page.records[0].body else {
+        panic!()
+    };
+    assert!(s.notes.contains("*sleep*") && s.homework[0].text == "Keep a sleep log");
+    let o = run(keel(&vault, &["list", "--kind", "skill-use"]));
+    assert!(
+        stdout(&o).contains("Box breathing · 7 → 3"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(keel(
+        &vault,
+        &[
+            "skill",
+            "use",
+            "--skill",
+            "no such skill",
+            "--before",
+            "7",
+            "--after",
+            "3",
+        ],
+    ));
+    assert_eq!(code(&o), 1);
+}
+
+#[test]
+fn exit_codes_say_what_went_wrong() {
+    let (d, vault) = temp_vault();
+    let o = run(keel(&vault, &["list"]));
+    assert_eq!(code(&o), 4, "a missing vault is 4");
+    assert!(!vault.exists(), "list must not create a vault");
+    init(&vault);
+    let o = run(keel(&vault, &["checkin", "--stress", "11"]));
+    assert_eq!(code(&o), 1, "out of range is 1");
+    assert!(
+        stderr(&o).starts_with("keel: stress:"),
+        "one line naming the field: {}",
+        stderr(&o)
+    );
+    let o = run(keel(&vault, &["checkin"]));
+    assert_eq!(code(&o), 1, "usage is 1");
+    let o = run(keel(
+        &vault,
+        &["checkin", "--stress", "3", "--context", "moon"],
+    ));
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("context"), "{}", stderr(&o));
+    let o = run(keel(&vault, &["list"]).env("KEEL_PASSPHRASE", "wrong passphrase"));
+    assert_eq!(code(&o), 2, "a wrong passphrase is 2");
+    let o = run(keel(&vault, &["list"]).env_remove("KEEL_PASSPHRASE"));
+    assert_eq!(
+        code(&o),
+        1,
+        "no terminal and no passphrase is a usage error"
+    );
+    assert!(
+        stderr(&o).contains("KEEL_PASSPHRASE"),
+        "and says how to give one"
+    );
+    let o = run(keel(&vault, &["show", "zzzz"]));
+    assert_eq!(code(&o), 1);
+    raw(&vault)
+        .execute_batch("PRAGMA user_version = 50")
+        .unwrap();
+    let o = run(keel(&vault, &["list"]));
+    assert_eq!(code(&o), 4, "a newer vault is 4");
+    assert!(stderr(&o).contains("newer Keel"));
+    drop(d);
+}
+
+#[test]
+fn verify_exits_3_and_names_a_tampered_record_while_the_rest_list() {
+    let (_d, vault) = temp_vault();
+    init(&vault);
+    let ids: Vec<String> = (0..3)
+        .map(|i| {
+            stdout(&run(keel(&vault, &["checkin", "--stress", &i.to_string()])))
+                .trim()
+                .to_owned()
+        })
+        .collect();
+    let o = run(keel(&vault, &["verify"]));
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let row = rows(&vault)
+        .into_iter()
+        .find(|r| hex(&r.0) == ids[1])
+        .unwrap();
+    let mut bad = row.2.clone();
+    bad[20] ^= 1;
+    set_sealed(&vault, &row.0, &bad);
+    let o = run(keel(&vault, &["verify"]));
+    assert_eq!(code(&o), 3);
+    assert!(
+        stdout(&o).contains(&ids[1]),
+        "verify names the record: {}",
+        stdout(&o)
+    );
+    let o = run(keel(&vault, &["list", "--json"]));
+    assert_eq!(
+        code(&o),
+        3,
+        "list still works but says something is damaged"
+    );
+    let page: keel::dto::ListPage = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (page.records.len(), page.damaged.clone()),
+        (2, vec![ids[1].clone()])
+    );
+    let o = run(keel(&vault, &["show", &ids[1]]));
+    assert_eq!(code(&o), 3);
+}
+
+#[test]
+fn an_entry_at_2330_in_new_york_stays_on_its_day_when_listed_in_tokyo() {
+    let (_d, vault) = temp_vault();
+    init(&vault);
+    let o = run(keel(
+        &vault,
+        &[
+            "checkin",
+            "--stress",
+            "5",
+            "--at",
+            "2026-03-10T23:30:00-05:00",
+        ],
+    ));
+    let id = stdout(&o).trim().to_owned();
+    let o = run(keel(
+        &vault,
+        &[
+            "list",
+            "--since",
+            "2026-03-10",
+            "--until",
+            "2026-03-10",
+            "--json",
+        ],
+    )
+    .env("TZ", "Asia/Tokyo"));
+    let page: keel::dto::ListPage = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        page.records
+            .iter()
+            .map(|r| r.id.clone())
+            .collect::<Vec<_>>(),
+        vec![id]
+    );
+    assert_eq!(page.records[0].local_date, "2026-03-10");
+    let o = run(keel(&vault, &["list"]).env("TZ", "Asia/Tokyo"));
+    assert!(
+        stdout(&o).starts_with("2026-03-10 23:30 -05:00"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(keel(&vault, &["list", "--since", "2026-03-11", "--json"]).env("TZ", "Asia/Tokyo"));
+    let page: keel::dto::ListPage = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(page.records.is_empty());
+}
+
+#[test]
+fn trash_restore_and_export() {
+    let (d, vault) = temp_vault();
+    init(&vault);
+    let id = stdout(&run(keel(
+        &vault,
+        &["journal", "add", "--text", "to the trash"],
+    )))
+    .trim()
+    .to_owned();
+    assert_eq!(code(&run(keel(&vault, &["delete", &id[..8]]))), 0);
+    let o = run(keel(&vault, &["list", "--json"]));
+    assert!(
+        serde_json::from_slice::<keel::dto::ListPage>(&o.stdout)
+            .unwrap()
+            .records
+            .is_empty()
+    );
+    let o = run(keel(&vault, &["list", "--trash"]));
+    assert!(stdout(&o).contains(&id[..8]));
+    assert_eq!(code(&run(keel(&vault, &["restore", &id]))), 0);
+    let out = d.path().join("export.json");
+    let o = run(keel(&vault, &["export", "--out", out.to_str().unwrap()]));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let doc: keel::dto::ExportDocument =
+        serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert!(
+        doc.records
+            .iter()
+            .any(|r| r.id == id && r.trashed.is_none())
+    );
+    let o = run(keel(&vault, &["export", "--out", out.to_str().unwrap()]));
+    assert_eq!(
+        code(&o),
+        1,
+        "an existing export is not overwritten without --force"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the export is readable by its owner only");
+    }
+}
+
+#[test]
+fn passwd_and_recover_from_stdin() {
+    let (_d, vault) = temp_vault();
+    let key = init(&vault);
+    let feed = |args: &[&str], input: &str| {
+        let mut c = keel(&vault, args);
+        c.env_remove("KEEL_PASSPHRASE")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = c.spawn().unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let o = feed(
+        &["passwd", "--passphrase-stdin"],
+        &format!("{PASS}\nsecond passphrase\n"),
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = feed(&["list", "--passphrase-stdin"], "second passphrase\n");
+    assert_eq!(code(&o), 0, "the new passphrase opens it: {}", stderr(&o));
+    let o = feed(&["list", "--passphrase-stdin"], &format!("{PASS}\n"));
+    assert_eq!(code(&o), 2, "the old one no longer does");
+
+    let mut groups: Vec<String> = key.split('-').map(str::to_owned).collect();
+    groups[2] = groups[2].chars().rev().collect();
+    let o = feed(
+        &["recover", "--passphrase-stdin"],
+        &format!("{}\nthird passphrase\n", groups.join("-")),
+    );
+    if groups[2] != key.split('-').nth(2).unwrap() {
+        assert_eq!(code(&o), 2, "a mistyped key is refused");
+        assert!(
+            stderr(&o).contains("group 3"),
+            "the group is named: {}",
+            stderr(&o)
+        );
+    }
+    let o = feed(
+        &["recover", "--passphrase-stdin"],
+        &format!("{}\nthird passphrase\n", key.to_lowercase()),
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = feed(&["list", "--passphrase-stdin"], "third passphrase\n");
+    assert_eq!(code(&o), 0);
+}
+
+#[test]
+fn a_marker_never_reaches_disk_temp_files_or_error_output() {
+    let (d, vault) = temp_vault();
+    init(&vault);
+    let marker = "QUOKKA-MARKER-5521";
+    let o = run(keel(
+        &vault,
+        &[
+            "checkin",
+            "--stress",
+            "3",
+            "--note",
+            marker,
+            "--emotion",
+            marker,
+        ],
+    ));
+    assert_eq!(code(&o), 0);
+    let o = run(keel(
+        &vault,
+        &[
+            "journal", "add", "--text", marker, "--tag", marker, "--title", marker,
+        ],
+    ));
+    assert_eq!(code(&o), 0);
+    let o = run(keel(
+        &vault,
+        &[
+            "session",
+            "add",
+            "--type",
+            "peer",
+            "--title",
+            marker,
+            "--note",
+            marker,
+            "--homework",
+            marker,
+        ],
+    ));
+    assert_eq!(code(&o), 0);
+    let o = run(keel(
+        &vault,
+        &["checkin", "--stress", "3", "--context", marker],
+    ));
+    assert!(
+        !stderr(&o).contains("QUOKKA"),
+        "an error does not echo input"
+    );
+    let o = run(keel(
+        &vault,
+        &["journal", "add", "--text", marker, "--at", marker],
+    ));
+    assert!(
+        !stderr(&o).contains("QUOKKA"),
+        "an error does not echo input"
+    );
+    for (p, bytes) in files_under(d.path()) {
+        for enc in encodings(marker) {
+            assert!(
+                !contains(&bytes, &enc),
+                "marker leaked into {}",
+                p.display()
+            );
+        }
+    }
+}

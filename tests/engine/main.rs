@@ -1,0 +1,12 @@
+//! Engine integration tests: the vault through its public API, no window, no CLI.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod migrations;
+mod privacy;
+mod props;
+mod records;
+mod recovery;
+mod tamper;
+mod time;

@@ -1,0 +1,182 @@
+use keel::Vault;
+use keel::commands;
+use keel::crypto::KdfParams;
+use keel::dto::*;
+
+use crate::support::*;
+
+const MARKER: &str = "ZEBRA-MARKER-7731-ünïcødé";
+
+#[test]
+fn a_marker_written_into_every_text_field_never_reaches_the_vault_files() {
+    let (dir, path) = temp_vault();
+    let mut v = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR)
+        .unwrap()
+        .0;
+    let m = || MARKER.to_owned();
+    let bodies = vec![
+        BodyDto::Checkin(CheckinDto {
+            stress: 5,
+            note: m(),
+            emotions: vec![m()],
+            triggers: vec![format!("{MARKER}-t")],
+            ..Default::default()
+        }),
+        BodyDto::Journal(JournalDto {
+            title: m(),
+            prompt: m(),
+            text: m().repeat(20),
+            tags: vec![m()],
+        }),
+        BodyDto::Session(SessionDto {
+            session_type: "group".into(),
+            title: m(),
+            facilitator: m(),
+            notes: m(),
+            takeaways: m(),
+            homework: vec![ItemDto {
+                text: m(),
+                done: false,
+            }],
+            bring: vec![ItemDto {
+                text: m(),
+                done: false,
+            }],
+            attended: true,
+        }),
+        BodyDto::SkillUse(SkillUseDto {
+            skill_name: m(),
+            situation: m(),
+            note: m(),
+            distress_before: 8,
+            distress_after: 3,
+            ..Default::default()
+        }),
+        BodyDto::Skill(SkillDto {
+            name: m(),
+            category: "body".into(),
+            how_to: m(),
+            builtin: None,
+            favourite: false,
+            hidden: false,
+        }),
+    ];
+    let mut ids = Vec::new();
+    for body in bodies {
+        ids.push(
+            commands::add(&mut v, NewRecord { at: None, body })
+                .unwrap()
+                .id,
+        );
+    }
+    // Edit and trash too, so old revisions pass through the WAL.
+    commands::delete(&mut v, &ids[0]).unwrap();
+    commands::restore(&mut v, &ids[0]).unwrap();
+
+    // While the vault is open the WAL and shared-memory files exist: check them all.
+    let files = files_under(dir.path());
+    assert!(
+        files
+            .iter()
+            .any(|(p, _)| p.to_string_lossy().ends_with("-wal")),
+        "the WAL should exist while the vault is open"
+    );
+    for (p, bytes) in &files {
+        for enc in encodings(MARKER) {
+            assert!(
+                !contains(bytes, &enc),
+                "the marker leaked into {}",
+                p.display()
+            );
+        }
+        // Also a short ASCII prefix, in case only part of it was written.
+        assert!(
+            !contains(bytes, b"ZEBRA-MARKER"),
+            "marker prefix leaked into {}",
+            p.display()
+        );
+    }
+    // Nor in what the engine prints about itself.
+    assert!(
+        !format!("{v:?}").contains("ZEBRA"),
+        "Debug of a vault shows no content"
+    );
+    drop(v);
+    for (p, bytes) in files_under(dir.path()) {
+        assert!(
+            !contains(&bytes, b"ZEBRA-MARKER"),
+            "after close: leaked into {}",
+            p.display()
+        );
+    }
+}
+
+#[test]
+fn errors_never_quote_what_the_user_wrote() {
+    let (_d, path) = temp_vault();
+    let mut v = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR)
+        .unwrap()
+        .0;
+    let err = commands::add(
+        &mut v,
+        NewRecord {
+            at: Some(format!("{MARKER} is not a time")),
+            body: BodyDto::Checkin(CheckinDto {
+                stress: 3,
+                context: Some(MARKER.into()),
+                ..Default::default()
+            }),
+        },
+    )
+    .unwrap_err();
+    let shown = format!("{err} {err:?} {:?}", ErrorDto::from(&err));
+    assert!(
+        !shown.contains("ZEBRA"),
+        "an error must not echo input: {shown}"
+    );
+    let err = commands::add(
+        &mut v,
+        NewRecord {
+            at: None,
+            body: BodyDto::Checkin(CheckinDto {
+                stress: 3,
+                context: Some(MARKER.into()),
+                ..Default::default()
+            }),
+        },
+    )
+    .unwrap_err();
+    let shown = format!("{err} {err:?}");
+    assert!(
+        shown.contains("context") && !shown.contains("ZEBRA"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn sealed_lengths_fall_into_buckets() {
+    let (_d, path) = temp_vault();
+    let mut v = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR)
+        .unwrap()
+        .0;
+    let mut ids: Vec<String> = Vec::new();
+    for text in ["a", "a bit longer than that", "twenty-five characters ok"] {
+        let r = commands::add(
+            &mut v,
+            NewRecord {
+                at: None,
+                body: BodyDto::Journal(JournalDto {
+                    text: text.into(),
+                    ..Default::default()
+                }),
+            },
+        )
+        .unwrap();
+    }
+    drop(v);
+    let lens: std::collections::BTreeSet<usize> = rows(&path).iter().map(|r| r.2.len()).collect();
+    assert!(
+        lens.len() <= 2,
+        "short records must share a size bucket, saw sizes {lens:?}"
+    );
+}

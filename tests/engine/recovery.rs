@@ -1,0 +1,149 @@
+use keel::commands;
+use keel::crypto::{KdfParams, Passphrase};
+use keel::dto::*;
+use keel::{Error, Vault};
+
+use crate::support::*;
+
+#[test]
+fn the_recovery_key_sets_a_new_passphrase_and_the_old_one_stops_working() {
+    let (_d, path) = temp_vault();
+    let (mut v, key) = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR).unwrap();
+    let id = commands::add(
+        &mut v,
+        NewRecord {
+            at: None,
+            body: BodyDto::Checkin(CheckinDto {
+                stress: 4,
+                ..Default::default()
+            }),
+        },
+    )
+    .unwrap()
+    .id;
+    drop(v);
+    let typed = key.to_display().to_lowercase().replace('-', " ");
+    let new = Passphrase::from("a brand new passphrase");
+    let mut v = Vault::recover(&path, &typed, &new, noon()).expect("recovery opens the vault");
+    assert!(
+        commands::get(&mut v, &id).is_ok(),
+        "records survive recovery"
+    );
+    drop(v);
+    assert!(matches!(
+        Vault::unlock(&path, &pass(), noon()).unwrap_err(),
+        Error::WrongPassphrase
+    ));
+    assert!(
+        Vault::unlock(&path, &new, noon()).is_ok(),
+        "the new passphrase opens it"
+    );
+}
+
+#[test]
+fn a_mistyped_group_is_named_and_a_wrong_key_is_refused() {
+    let (_d, path) = temp_vault();
+    let (v, key) = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR).unwrap();
+    drop(v);
+    let mut groups = key.groups();
+    let g = &mut groups[6];
+    let swapped: String = g.chars().rev().collect(); // reversing a group breaks its check
+    let typed = if swapped != *g {
+        *g = swapped;
+        groups.join("-")
+    } else {
+        g.replace_range(0..1, if g.starts_with('A') { "B" } else { "A" });
+        groups.join("-")
+    };
+    let new = Passphrase::from("another passphrase");
+    match Vault::recover(&path, &typed, &new, noon()) {
+        Err(Error::RecoveryKeyMistyped { group }) => assert_eq!(group, 7, "group 7 was changed"),
+        // A single change escapes the 5-bit check 1 time in 32; then the key is simply wrong.
+        Err(Error::WrongRecoveryKey) => {}
+        other => panic!("a mistyped key must not open the vault: {other:?}"),
+    }
+    let other = keel::recovery::RecoveryKey::generate().unwrap();
+    let err = Vault::recover(&path, &other.to_display(), &new, noon()).unwrap_err();
+    assert!(
+        matches!(err, Error::WrongRecoveryKey),
+        "another vault's key: {err:?}"
+    );
+    assert!(
+        Vault::unlock(&path, &pass(), noon()).is_ok(),
+        "failed recoveries change nothing"
+    );
+}
+
+#[test]
+fn changing_the_passphrase_rewraps_the_key_only_and_leaves_records_untouched() {
+    let (_d, path) = temp_vault();
+    let mut v = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR)
+        .unwrap()
+        .0;
+    for i in 0..20 {
+        commands::add(
+            &mut v,
+            NewRecord {
+                at: None,
+                body: BodyDto::Checkin(CheckinDto {
+                    stress: i % 10,
+                    ..Default::default()
+                }),
+            },
+        )
+        .unwrap();
+    }
+    let before = rows(&path);
+    let new = Passphrase::from("the next passphrase");
+    let err = v
+        .change_passphrase(&"wrong current one".into(), &new)
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::WrongPassphrase),
+        "the current passphrase is checked"
+    );
+    let err = v.change_passphrase(&pass(), &"short".into()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::InvalidInput {
+                field: "passphrase",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    v.change_passphrase(&pass(), &new).unwrap();
+    drop(v);
+    assert_eq!(
+        rows(&path),
+        before,
+        "no record row is rewritten by a passphrase change"
+    );
+    assert!(Vault::unlock(&path, &pass(), noon()).is_err());
+    let mut v = Vault::unlock(&path, &new, noon()).unwrap();
+    assert_eq!(
+        commands::list(&mut v, Default::default()).unwrap().total,
+        20
+    );
+}
+
+#[test]
+fn a_new_recovery_key_replaces_the_old_one() {
+    let (_d, path) = temp_vault();
+    let (mut v, old) = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR).unwrap();
+    let new_key = commands::new_recovery_key(&mut v, &pass())
+        .unwrap()
+        .join("-");
+    drop(v);
+    let np = Passphrase::from("passphrase after recovery");
+    let err = Vault::recover(&path, &old.to_display(), &np, noon()).unwrap_err();
+    assert!(
+        matches!(err, Error::WrongRecoveryKey),
+        "the old key is void: {err:?}"
+    );
+    assert!(
+        Vault::recover(&path, &new_key, &np, noon()).is_ok(),
+        "the new key works"
+    );
+}

@@ -1,0 +1,267 @@
+use keel::commands;
+use keel::dto::{BodyDto, JournalDto, NewRecord};
+use keel::{Error, Vault};
+
+use crate::support::*;
+
+fn journal(v: &mut Vault, text: &str) -> String {
+    commands::add(
+        v,
+        NewRecord {
+            at: None,
+            body: BodyDto::Journal(JournalDto {
+                text: text.into(),
+                ..Default::default()
+            }),
+        },
+    )
+    .unwrap()
+    .id
+}
+
+#[test]
+fn wrong_passphrase_is_refused_and_leaves_the_vault_byte_for_byte_unchanged() {
+    let (_d, path) = temp_vault();
+    let mut v = Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR)
+        .unwrap()
+        .0;
+    journal(&mut v, "first");
+    drop(v);
+    let before = std::fs::read(&path).unwrap();
+    let err = Vault::unlock(&path, &"not the passphrase".into(), noon()).unwrap_err();
+    assert!(matches!(err, Error::WrongPassphrase), "got {err:?}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "a failed unlock must not write"
+    );
+    let mut v = Vault::unlock(&path, &pass(), noon()).expect("the right passphrase still opens it");
+    assert_eq!(commands::list(&mut v, Default::default()).unwrap().total, 1);
+}
+
+#[test]
+fn one_flipped_bit_in_nonce_ciphertext_or_tag_is_reported_by_id_and_the_rest_still_open() {
+    let (_d, path) = temp_vault();
+    let mut v = Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR)
+        .unwrap()
+        .0;
+    let ids: Vec<String> = (0..5)
+        .map(|i| journal(&mut v, &format!("entry {i}")))
+        .collect();
+    drop(v);
+    let victim = rows(&path)
+        .into_iter()
+        .find(|r| hex(&r.0) == ids[2])
+        .unwrap();
+    let len = victim.2.len();
+    // version byte 0, nonce 1..13, ciphertext, tag in the last 16 bytes.
+    for (what, pos) in [("nonce", 5), ("ciphertext", 40), ("tag", len - 3)] {
+        let mut bad = victim.2.clone();
+        bad[pos] ^= 0x04;
+        set_sealed(&path, &victim.0, &bad);
+        let mut v = Vault::unlock(&path, &pass(), noon()).expect("the vault still opens");
+        let page = commands::list(&mut v, Default::default()).unwrap();
+        assert_eq!(
+            page.damaged,
+            vec![ids[2].clone()],
+            "a flipped {what} bit names the record"
+        );
+        assert_eq!(
+            page.total, 4,
+            "every other record opens after a flipped {what} bit"
+        );
+        let err = commands::get(&mut v, &ids[2]).unwrap_err();
+        assert!(
+            matches!(err, Error::RecordTampered { ref id } if *id == ids[2]),
+            "{err:?}"
+        );
+        let report = commands::verify(&mut v).unwrap();
+        assert_eq!(
+            report.damaged,
+            vec![ids[2].clone()],
+            "verify names the {what} flip"
+        );
+        drop(v);
+    }
+    set_sealed(&path, &victim.0, &victim.2);
+    let mut v = Vault::unlock(&path, &pass(), noon()).unwrap();
+    assert!(
+        commands::verify(&mut v).unwrap().damaged.is_empty(),
+        "the original bytes open again"
+    );
+}
+
+#[test]
+fn a_ciphertext_copied_under_another_id_does_not_open() {
+    let (_d, path) = temp_vault();
+    let mut v = Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR)
+        .unwrap()
+        .0;
+    let a = journal(&mut v, "alpha");
+    let b = journal(&mut v, "beta");
+    drop(v);
+    let all = rows(&path);
+    let row_a = all.iter().find(|r| hex(&r.0) == a).unwrap();
+    let row_b = all.iter().find(|r| hex(&r.0) == b).unwrap();
+    set_sealed(&path, &row_b.0, &row_a.2);
+    let mut v = Vault::unlock(&path, &pass(), noon()).unwrap();
+    let err = commands::get(&mut v, &b).unwrap_err();
+    assert!(
+        matches!(err, Error::RecordTampered { .. }),
+        "a swapped ciphertext must not open under another id, got {err:?}"
+    );
+    assert!(
+        commands::get(&mut v, &a).is_ok(),
+        "the original row still opens"
+    );
+}
+
+#[test]
+fn an_older_revision_put_back_does_not_open() {
+    let (_d, path) = temp_vault();
+    let mut v = Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR)
+        .unwrap()
+        .0;
+    let id = journal(&mut v, "version one");
+    drop(v);
+    let old = rows(&path).into_iter().find(|r| hex(&r.0) == id).unwrap();
+    let mut v = Vault::unlock(&path, &pass(), noon()).unwrap();
+    commands::update(
+        &mut v,
+        keel::dto::UpdateRecord {
+            id: id.clone(),
+            at: None,
+            body: BodyDto::Journal(JournalDto {
+                text: "version two".into(),
+                ..Default::default()
+            }),
+        },
+    )
+    .unwrap();
+    drop(v);
+    set_sealed(&path, &old.0, &old.2);
+    let mut v = Vault::unlock(&path, &pass(), noon()).unwrap();
+    let err = commands::get(&mut v, &id).unwrap_err();
+    assert!(
+        matches!(err, Error::RecordTampered { .. }),
+        "revision 1's ciphertext must not open as revision 2, got {err:?}"
+    );
+}
+
+#[test]
+fn a_header_with_weakened_kdf_parameters_is_refused() {
+    for (column, value) in [
+        ("kdf_memory_kib", 8 * 1024),
+        ("kdf_passes", 1),
+        ("kdf_lanes", 0),
+    ] {
+        let (_d, path) = temp_vault();
+        drop(Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR).unwrap());
+        raw(&path)
+            .execute(&format!("UPDATE vault_header SET {column} = ?1"), [value])
+            .unwrap();
+        let err = Vault::unlock(&path, &pass(), noon()).unwrap_err();
+        assert!(
+            matches!(err, Error::WeakKdfParameters),
+            "{column} = {value} must be refused as a downgrade, got {err:?}"
+        );
+    }
+}
+
+#[test]
+fn creating_with_parameters_below_the_floor_is_refused() {
+    let (_d, path) = temp_vault();
+    let weak = keel::crypto::KdfParams {
+        memory_kib: 1024,
+        passes: 1,
+        lanes: 1,
+    };
+    let err = Vault::create(&path, &pass(), noon(), weak).unwrap_err();
+    assert!(matches!(err, Error::WeakKdfParameters), "{err:?}");
+}
+
+#[test]
+fn a_vault_file_truncated_at_many_offsets_gives_a_clean_error_never_a_panic() {
+    let (dir, path) = temp_vault();
+    let mut v = Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR)
+        .unwrap()
+        .0;
+    for i in 0..40 {
+        journal(&mut v, &format!("entry {i} {}", "x".repeat(i * 50)));
+    }
+    drop(v);
+    let full = std::fs::read(&path).unwrap();
+    let cut = dir.path().join("cut.keel");
+    let mut outcomes = std::collections::BTreeMap::new();
+    let step = (full.len() / 60).max(1);
+    let offsets = (0..full.len())
+        .step_by(step)
+        .chain([1, 99, 100, 101, full.len() - 1]);
+    for at in offsets {
+        let _ = std::fs::remove_file(dir.path().join("cut.keel-wal"));
+        let _ = std::fs::remove_file(dir.path().join("cut.keel-shm"));
+        std::fs::write(&cut, &full[..at]).unwrap();
+        let code = match Vault::unlock(&cut, &pass(), noon()) {
+            Ok(mut v) => match commands::verify(&mut v) {
+                Ok(_) => "opened",
+                Err(e) => e.code(),
+            },
+            Err(e) => e.code(),
+        };
+        *outcomes.entry(code).or_insert(0) += 1;
+    }
+    assert!(
+        outcomes
+            .keys()
+            .all(|c| ["opened", "VaultDamaged", "VaultMissing"].contains(c)),
+        "a truncated file gives VaultDamaged (or opens what remains), got {outcomes:?}"
+    );
+    assert!(
+        outcomes.contains_key("VaultDamaged"),
+        "most cuts are damage: {outcomes:?}"
+    );
+}
+
+#[test]
+fn a_vault_from_a_newer_keel_is_refused_and_left_unchanged() {
+    let (_d, path) = temp_vault();
+    drop(Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR).unwrap());
+    raw(&path)
+        .execute_batch("PRAGMA user_version = 99")
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let err = Vault::unlock(&path, &pass(), noon()).unwrap_err();
+    assert!(
+        matches!(err, Error::VaultFromNewerVersion { found: 99, .. }),
+        "a newer schema must be refused, got {err:?}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "a refused vault is not touched"
+    );
+
+    let (_d2, path2) = temp_vault();
+    drop(Vault::create(&path2, &pass(), noon(), keel::crypto::KdfParams::FLOOR).unwrap());
+    raw(&path2)
+        .execute("UPDATE vault_header SET format_version = 2", [])
+        .unwrap();
+    let err = Vault::unlock(&path2, &pass(), noon()).unwrap_err();
+    assert!(
+        matches!(err, Error::VaultFromNewerVersion { .. }),
+        "newer record format: {err:?}"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_vault_is_named_as_such() {
+    let (dir, _) = temp_vault();
+    let other = dir.path().join("other.db");
+    raw(&other).execute_batch("CREATE TABLE t (x)").unwrap();
+    let err = Vault::unlock(&other, &pass(), noon()).unwrap_err();
+    assert!(matches!(err, Error::VaultDamaged { .. }), "{err:?}");
+    let missing = dir.path().join("nope.keel");
+    let err = Vault::unlock(&missing, &pass(), noon()).unwrap_err();
+    assert!(matches!(err, Error::VaultMissing), "{err:?}");
+    assert!(!missing.exists(), "unlock must never create a file");
+}
