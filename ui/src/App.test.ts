@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from './App.svelte';
+import { AppState } from './lib/app.svelte';
+import { FakeBackend } from './lib/backend/fake';
+import { listQuery } from './lib/backend';
+import { emptyCheckin, emptySession } from './lib/records';
+
+const PASS = 'maple orbit quietly';
+const GROUPS = Array.from({ length: 13 }, (_, i) => `AB${String(i).padStart(2, '0')}C`);
+
+async function start(fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS })) {
+  const app = new AppState(fake);
+  const user = userEvent.setup();
+  render(App, { props: { app } });
+  return { app, fake, user };
+}
+
+async function unlocked() {
+  const ctx = await start();
+  await ctx.user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
+  await screen.findByRole('radiogroup', { name: 'Stress' });
+  return ctx;
+}
+
+describe('unlock', () => {
+  it('says the passphrase was wrong and keeps it, selected, in the field', async () => {
+    const { user, app } = await start();
+    const field = (await screen.findByLabelText('Passphrase')) as HTMLInputElement;
+    await user.type(field, 'not it at all{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/doesn't open this journal/i);
+    expect(field.value, 'what was typed stays').toBe('not it at all');
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    expect([field.selectionStart, field.selectionEnd], 'and is selected for retyping').toEqual([0, 13]);
+    expect(app.phase).toBe('locked');
+  });
+
+  it('recovery names the mistyped group', async () => {
+    const { user } = await start();
+    await user.click(await screen.findByRole('button', { name: /forgot your passphrase/i }));
+    const typed = [...GROUPS];
+    typed[3] = 'ZZZZZ';
+    await user.type(screen.getByLabelText('Recovery key'), typed.join('-').toLowerCase());
+    await user.type(screen.getByLabelText('New passphrase'), 'a brand new phrase');
+    await user.type(screen.getByLabelText('Type the new passphrase again'), 'a brand new phrase');
+    await user.click(screen.getByRole('button', { name: /open with recovery key/i }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/group 4 of the recovery key looks mistyped/i);
+  });
+
+  it('recovery with the right key (any case, spaces) opens the journal', async () => {
+    const { user, fake } = await start();
+    await user.click(await screen.findByRole('button', { name: /forgot your passphrase/i }));
+    await user.type(screen.getByLabelText('Recovery key'), GROUPS.join(' ').toLowerCase());
+    await user.type(screen.getByLabelText('New passphrase'), 'a brand new phrase');
+    await user.type(screen.getByLabelText('Type the new passphrase again'), 'a brand new phrase');
+    await user.click(screen.getByRole('button', { name: /open with recovery key/i }));
+    await screen.findByRole('radiogroup', { name: 'Stress' });
+    expect(fake.passphrase).toBe('a brand new phrase');
+  });
+});
+
+describe('first run', () => {
+  it('creates a vault, shows the key and needs one group typed back', async () => {
+    const fake = new FakeBackend();
+    const { user } = await start(fake);
+    await user.type(await screen.findByLabelText('Choose a passphrase'), PASS);
+    await user.type(screen.getByLabelText('Type it again'), PASS);
+    await user.click(screen.getByRole('button', { name: /create my journal/i }));
+    const input = await screen.findByLabelText(/type group \d+/i);
+    const n = Number(/group (\d+)/i.exec(document.querySelector('label[for="rk-confirm"]')!.textContent!)![1]);
+    await user.type(input, 'wrong{Enter}');
+    expect(screen.getByRole('alert')).toHaveTextContent(`group ${n}`);
+    await user.clear(input);
+    await user.type(input, `${fake.recoveryGroups[n - 1]}{Enter}`);
+    await screen.findByRole('radiogroup', { name: 'Stress' });
+  });
+});
+
+describe('today', () => {
+  it('saves a quick check-in from the keyboard alone and lists it at once', async () => {
+    const { user, fake } = await unlocked();
+    const stress = screen.getByRole('radiogroup', { name: 'Stress' });
+    await waitFor(() => expect(stress.contains(document.activeElement), 'focus starts on stress').toBe(true));
+    await user.keyboard('7');
+    expect(within(stress).getByRole('radio', { name: '7' })).toBeChecked();
+    await user.tab();
+    await user.keyboard('4');
+    await user.tab();
+    await user.keyboard('1');
+    await user.tab();
+    await user.keyboard(' '); // Hungry
+    await user.tab();
+    await user.tab();
+    await user.tab();
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByLabelText(/^note/i));
+    await user.keyboard('after group{Enter}');
+
+    const saved = await fake.listRecords(listQuery({ kinds: ['checkin'] }));
+    expect(saved.total).toBe(1);
+    const body = saved.records[0].body;
+    expect(body.kind === 'checkin' && [body.stress, body.mood, body.craving, body.halt.hungry, body.note]).toEqual([7, 4, 1, true, 'after group']);
+
+    const list = await screen.findByRole('list', { name: "Today's entries list" });
+    expect(within(list).getByText(/Stress 7 · mood 4 · craving 1 · Hungry — after group/)).toBeInTheDocument();
+  });
+
+  it('types 1 then 0 for a stress of 10', async () => {
+    const { user } = await unlocked();
+    const stress = screen.getByRole('radiogroup', { name: 'Stress' });
+    await waitFor(() => expect(stress.contains(document.activeElement)).toBe(true));
+    await user.keyboard('10');
+    expect(within(stress).getByRole('radio', { name: '10' })).toBeChecked();
+  });
+
+  it('ticks off a bring-to-session item', async () => {
+    const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
+    fake.unlocked = true;
+    const s = await fake.addRecord({ at: null, body: { ...emptySession(), bring: [{ text: 'Ask about weekend plan', done: false }] } });
+    fake.unlocked = false;
+    const { user } = await start(fake);
+    await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
+    await user.click(await screen.findByRole('checkbox', { name: 'Ask about weekend plan' }));
+    await waitFor(async () => {
+      const r = await fake.getRecord(s.id);
+      expect(r.body.kind === 'session' && r.body.bring[0].done).toBe(true);
+    });
+  });
+});
+
+describe('lock', () => {
+  it('Lock clears every record from state and shows Unlock', async () => {
+    const { user, app, fake } = await unlocked();
+    fake.unlocked = true;
+    await app.add({ ...emptyCheckin(), stress: 3, note: 'private words' });
+    expect(await screen.findByText(/private words/)).toBeInTheDocument();
+    expect(app.today.length).toBeGreaterThan(0);
+
+    await user.click(screen.getByRole('button', { name: 'Lock' }));
+    await screen.findByLabelText('Passphrase');
+    expect(fake.unlocked).toBe(false);
+    expect(app.today).toEqual([]);
+    expect(app.sessions).toEqual([]);
+    expect(app.recentSkillUses).toEqual([]);
+    expect(app.skills).toEqual([]);
+    expect(app.editing).toBeNull();
+    expect(screen.queryByText(/private words/), 'nothing decrypted stays on screen').toBeNull();
+  });
+
+  it('Ctrl+L locks, and the backend locked event clears the UI too', async () => {
+    const { user, app, fake } = await unlocked();
+    await user.keyboard('{Control>}l{/Control}');
+    await screen.findByLabelText('Passphrase');
+    expect(app.phase).toBe('locked');
+
+    await user.type(screen.getByLabelText('Passphrase'), `${PASS}{Enter}`);
+    await screen.findByRole('radiogroup', { name: 'Stress' });
+    fake.emitLocked();
+    await screen.findByLabelText('Passphrase');
+    expect(app.today).toEqual([]);
+  });
+
+  it('Ctrl+Shift+H quick-hides', async () => {
+    const { user, app } = await unlocked();
+    await user.keyboard('{Control>}{Shift>}H{/Shift}{/Control}');
+    await screen.findByLabelText('Passphrase');
+    expect(app.phase).toBe('locked');
+  });
+});
+
+describe('editing', () => {
+  it('moves an entry to the trash with Undo', async () => {
+    const { user, fake, app } = await unlocked();
+    await app.add({ ...emptyCheckin(), stress: 2, note: 'to delete' });
+    await user.click(await screen.findByRole('button', { name: /to delete/ }));
+    await user.click(await screen.findByRole('button', { name: 'Move to Trash' }));
+    const undo = await screen.findByRole('button', { name: 'Undo' });
+    expect((await fake.listRecords(listQuery({ trash: true }))).total).toBe(1);
+    await user.click(undo);
+    await waitFor(async () => expect((await fake.listRecords(listQuery({ trash: true }))).total).toBe(0));
+  });
+
+  it('saves a journal entry with tags', async () => {
+    const { user, fake } = await unlocked();
+    await user.click(screen.getByRole('button', { name: '+ Journal entry' }));
+    await user.type(await screen.findByLabelText('Title'), 'Evening');
+    await user.type(screen.getByLabelText(/^entry$/i), 'A calmer day.');
+    await user.type(screen.getByLabelText(/^tags/i), 'work, family');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(async () => {
+      const page = await fake.listRecords(listQuery({ kinds: ['journal'] }));
+      expect(page.records[0]?.body).toMatchObject({ title: 'Evening', text: 'A calmer day.', tags: ['work', 'family'] });
+    });
+  });
+
+  it('logs a coping skill picked by typing', async () => {
+    const { user, fake } = await unlocked();
+    await user.click(screen.getByRole('button', { name: '+ Log a coping skill' }));
+    const combo = await screen.findByRole('combobox', { name: 'Skill' });
+    await user.type(combo, 'breath');
+    await user.click(await screen.findByRole('option', { name: /box breathing/i }));
+    expect(combo).toHaveValue('Box breathing');
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Distress before' })).getByRole('radio', { name: '8' }));
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Distress after' })).getByRole('radio', { name: '3' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => {
+      const page = await fake.listRecords(listQuery({ kinds: ['skill-use'] }));
+      expect(page.records[0]?.body).toMatchObject({ skillName: 'Box breathing', distressBefore: 8, distressAfter: 3 });
+      expect(page.records[0]?.body.kind === 'skill-use' && page.records[0].body.skillId).toBeTruthy();
+    });
+  });
+});
+
+describe('search', () => {
+  it('finds entries as you type and marks the words', async () => {
+    const { user, app } = await unlocked();
+    await app.add({ ...emptyCheckin(), stress: 5, note: 'talked to <b>Sam</b> about sleep' });
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    await user.type(await screen.findByLabelText('Search your entries'), 'sleep');
+    const results = await screen.findByRole('list', { name: 'Search results' });
+    await waitFor(() => expect(within(results).getAllByRole('listitem')).toHaveLength(1));
+    const marks = [...results.querySelectorAll('mark')].map((m) => m.textContent);
+    expect(marks).toContain('sleep');
+    expect(results.querySelector('b'), 'user text stays text').toBeNull();
+  });
+});
+
+describe('history', () => {
+  it('renders only the visible rows of a long timeline', async () => {
+    const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
+    for (let i = 0; i < 3000; i++) fake.insert({ ...emptyCheckin(), stress: i % 11, note: `n${i}` }, new Date(Date.now() - i * 3600_000));
+    const { user } = await start(fake);
+    await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
+    await user.click(await screen.findByRole('button', { name: 'History' }));
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    await waitFor(() => expect(within(timeline).getAllByRole('listitem').length).toBeGreaterThan(0));
+    expect(screen.getByText(/3,000 entries/)).toBeInTheDocument();
+    expect(within(timeline).getAllByRole('listitem').length, 'a window, not all rows').toBeLessThan(60);
+  });
+});

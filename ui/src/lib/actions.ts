@@ -1,0 +1,49 @@
+// Small DOM actions. Styles are set through the CSSOM, which the app's CSP allows.
+import { tick } from 'svelte';
+
+/** Focus this element when it mounts (after the frame settles). */
+export function focusOnMount(node: HTMLElement, enabled: boolean = true) {
+  if (enabled) void tick().then(() => node.focus());
+}
+
+/** Place a row at `y` pixels with a transform. */
+export function translateY(node: HTMLElement, y: number) {
+  node.style.transform = `translateY(${y}px)`;
+  return {
+    update(next: number) {
+      node.style.transform = `translateY(${next}px)`;
+    },
+  };
+}
+
+/** Set an element's height in pixels. */
+export function heightPx(node: HTMLElement, h: number) {
+  node.style.height = `${h}px`;
+  return {
+    update(next: number) {
+      node.style.height = `${next}px`;
+    },
+  };
+}
+
+/** Keep link clicks inside sanitized Markdown from navigating the app window away. */
+export function inertLinks(node: HTMLElement) {
+  const onClick = (e: MouseEvent) => {
+    if ((e.target as HTMLElement | null)?.closest('a')) e.preventDefault();
+  };
+  node.addEventListener('click', onClick);
+  return { destroy: () => node.removeEventListener('click', onClick) };
+}
+
+/** Listen for keydown on a container (forms that save with Ctrl+Enter). */
+export function onKeydown(node: HTMLElement, handler: (e: KeyboardEvent) => void) {
+  let current = handler;
+  const listener = (e: KeyboardEvent) => current(e);
+  node.addEventListener('keydown', listener);
+  return {
+    update(next: (e: KeyboardEvent) => void) {
+      current = next;
+    },
+    destroy: () => node.removeEventListener('keydown', listener),
+  };
+}

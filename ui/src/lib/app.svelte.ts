@@ -1,0 +1,177 @@
+// The UI's state. Everything decrypted lives here or in components under the unlocked shell;
+// `reset()` (on lock) drops all of it.
+import type { Backend, BodyDto, RecordDto, Settings } from './backend';
+import { listQuery } from './backend';
+import { errorMessage } from './errors';
+import type { EntryKind } from './records';
+import { localDay } from './time';
+
+export type Phase = 'loading' | 'firstrun' | 'locked' | 'unlocked' | 'failed';
+export type View = 'today' | 'history' | 'search' | 'skills' | 'trash' | 'settings' | 'help' | 'edit';
+
+export interface Editing {
+  kind: EntryKind;
+  record: RecordDto | null;
+  /** Where to go back to. */
+  from: View;
+}
+
+export interface Toast {
+  id: number;
+  text: string;
+  undo?: () => Promise<void> | void;
+}
+
+export class AppState {
+  phase = $state<Phase>('loading');
+  view = $state<View>('today');
+  settings = $state<Settings>({ autoLockMinutes: 5, theme: 'system' });
+  startupError = $state('');
+  /** Today's entries, newest first. */
+  today = $state<RecordDto[]>([]);
+  /** Session notes with open items. */
+  sessions = $state<RecordDto[]>([]);
+  /** Recent coping-skill uses. */
+  recentSkillUses = $state<RecordDto[]>([]);
+  /** The skill library (visible ones), favourites first. */
+  skills = $state<RecordDto[]>([]);
+  editing = $state<Editing | null>(null);
+  toasts = $state<Toast[]>([]);
+  /** Bumped whenever records change, so views reload. */
+  changes = $state(0);
+  private toastSeq = 0;
+  private unlisten: (() => void) | null = null;
+
+  constructor(readonly backend: Backend) {}
+
+  async start(): Promise<void> {
+    try {
+      this.unlisten = await this.backend.onLocked(() => this.lockedByBackend());
+      this.settings = await this.backend.getSettings();
+      const status = await this.backend.vaultStatus();
+      if (!status.exists) this.phase = 'firstrun';
+      else if (status.unlocked) await this.enter();
+      else this.phase = 'locked';
+    } catch (e) {
+      this.startupError = errorMessage(e);
+      this.phase = 'failed';
+    }
+  }
+
+  stop(): void {
+    this.unlisten?.();
+    this.unlisten = null;
+  }
+
+  /** Called once the vault is unlocked (by passphrase, recovery or creation). */
+  async enter(): Promise<void> {
+    this.view = 'today';
+    this.phase = 'unlocked';
+    await this.refreshToday();
+  }
+
+  /** Drop every decrypted record and every piece of entry state. */
+  reset(): void {
+    this.today = [];
+    this.sessions = [];
+    this.recentSkillUses = [];
+    this.skills = [];
+    this.editing = null;
+    this.toasts = [];
+    this.view = 'today';
+    this.changes += 1;
+  }
+
+  async lock(): Promise<void> {
+    this.reset();
+    if (this.phase === 'unlocked') this.phase = 'locked';
+    try {
+      await this.backend.lock();
+    } catch {
+      // Already locked or the shell is gone; the UI is cleared either way.
+    }
+  }
+
+  async quickHide(): Promise<void> {
+    this.reset();
+    if (this.phase === 'unlocked') this.phase = 'locked';
+    try {
+      await this.backend.quickHide();
+    } catch {
+      // The UI is already cleared.
+    }
+  }
+
+  lockedByBackend(): void {
+    this.reset();
+    if (this.phase === 'unlocked') this.phase = 'locked';
+  }
+
+  async refreshToday(): Promise<void> {
+    if (this.phase !== 'unlocked') return;
+    const day = localDay();
+    const [today, sessions, uses, skills] = await Promise.all([
+      this.backend.listRecords(listQuery({ since: day, until: day, limit: 200 })),
+      this.backend.listRecords(listQuery({ kinds: ['session'], limit: 30 })),
+      this.backend.listRecords(listQuery({ kinds: ['skill-use'], limit: 5 })),
+      this.backend.listSkills(false),
+    ]);
+    if (this.phase !== 'unlocked') return;
+    this.today = today.records;
+    this.sessions = sessions.records;
+    this.recentSkillUses = uses.records;
+    this.skills = skills;
+  }
+
+  changed(): void {
+    this.changes += 1;
+    void this.refreshToday().catch(() => {});
+  }
+
+  async add(body: BodyDto, at: string | null = null): Promise<RecordDto> {
+    const r = await this.backend.addRecord({ at, body });
+    this.changed();
+    return r;
+  }
+
+  async update(id: string, body: BodyDto, at: string | null = null): Promise<RecordDto> {
+    const r = await this.backend.updateRecord({ id, at, body });
+    this.changed();
+    return r;
+  }
+
+  /** Move to the trash, with an Undo toast. */
+  async trash(r: RecordDto): Promise<void> {
+    await this.backend.deleteRecord(r.id);
+    this.changed();
+    this.toast('Moved to Trash.', async () => {
+      await this.backend.restoreRecord(r.id);
+      this.changed();
+    });
+  }
+
+  toast(text: string, undo?: Toast['undo']): void {
+    const id = ++this.toastSeq;
+    this.toasts = [...this.toasts, { id, text, undo }];
+    setTimeout(() => this.dismiss(id), 8000);
+  }
+
+  dismiss(id: number): void {
+    this.toasts = this.toasts.filter((t) => t.id !== id);
+  }
+
+  edit(kind: EntryKind, record: RecordDto | null = null): void {
+    const from = this.view === 'edit' ? (this.editing?.from ?? 'today') : this.view;
+    this.editing = { kind, record, from };
+    this.view = 'edit';
+  }
+
+  closeEditor(): void {
+    this.view = this.editing?.from ?? 'today';
+    this.editing = null;
+  }
+
+  async saveSettings(next: Settings): Promise<void> {
+    this.settings = await this.backend.setSettings(next);
+  }
+}

@@ -1,0 +1,100 @@
+// The one typed door between the UI and the Keel engine. Only files in this folder import
+// @tauri-apps/*; the rest of the UI talks to a `Backend`.
+import type { ChangePassphraseRequest } from './generated/ChangePassphraseRequest';
+import type { CreatedVaultDto } from './generated/CreatedVaultDto';
+import type { ErrorDto } from './generated/ErrorDto';
+import type { ListPage } from './generated/ListPage';
+import type { ListQuery } from './generated/ListQuery';
+import type { NewRecord } from './generated/NewRecord';
+import type { PassphraseRequest } from './generated/PassphraseRequest';
+import type { RecordDto } from './generated/RecordDto';
+import type { RecoverRequest } from './generated/RecoverRequest';
+import type { SearchQuery } from './generated/SearchQuery';
+import type { Settings } from './generated/Settings';
+import type { UpdateRecord } from './generated/UpdateRecord';
+import type { VaultStatus } from './generated/VaultStatus';
+
+export type { BodyDto } from './generated/BodyDto';
+export type { CheckinDto } from './generated/CheckinDto';
+export type { HaltDto } from './generated/HaltDto';
+export type { ItemDto } from './generated/ItemDto';
+export type { JournalDto } from './generated/JournalDto';
+export type { SessionDto } from './generated/SessionDto';
+export type { SkillDto } from './generated/SkillDto';
+export type { SkillUseDto } from './generated/SkillUseDto';
+export type {
+  ChangePassphraseRequest,
+  CreatedVaultDto,
+  ErrorDto,
+  ListPage,
+  ListQuery,
+  NewRecord,
+  PassphraseRequest,
+  RecordDto,
+  RecoverRequest,
+  SearchQuery,
+  Settings,
+  UpdateRecord,
+  VaultStatus,
+};
+
+/** Every call rejects with an `ErrorDto`. */
+export interface Backend {
+  vaultStatus(): Promise<VaultStatus>;
+  createVault(req: PassphraseRequest): Promise<CreatedVaultDto>;
+  unlock(req: PassphraseRequest): Promise<void>;
+  lock(): Promise<void>;
+  quickHide(): Promise<void>;
+  recover(req: RecoverRequest): Promise<void>;
+  changePassphrase(req: ChangePassphraseRequest): Promise<void>;
+  newRecoveryKey(req: PassphraseRequest): Promise<CreatedVaultDto>;
+  addRecord(req: NewRecord): Promise<RecordDto>;
+  updateRecord(req: UpdateRecord): Promise<RecordDto>;
+  getRecord(id: string): Promise<RecordDto>;
+  deleteRecord(id: string): Promise<RecordDto>;
+  restoreRecord(id: string): Promise<RecordDto>;
+  purgeRecord(id: string): Promise<void>;
+  listRecords(req: ListQuery): Promise<ListPage>;
+  searchRecords(req: SearchQuery): Promise<ListPage>;
+  listSkills(includeHidden: boolean): Promise<RecordDto[]>;
+  getSettings(): Promise<Settings>;
+  setSettings(req: Settings): Promise<Settings>;
+  /** The backend locked by itself (idle, quick hide, system). Returns an unsubscribe. */
+  onLocked(handler: () => void): Promise<() => void>;
+}
+
+/** A complete ListQuery from a partial one. */
+export function listQuery(q: Partial<ListQuery> = {}): ListQuery {
+  return {
+    kinds: [],
+    since: null,
+    until: null,
+    tag: null,
+    text: null,
+    trash: false,
+    offset: null,
+    limit: null,
+    ...q,
+  };
+}
+
+export function isErrorDto(e: unknown): e is ErrorDto {
+  return typeof e === 'object' && e !== null && typeof (e as ErrorDto).code === 'string';
+}
+
+/**
+ * The backend for this build: Tauri in production, the in-memory fake under `vite --mode fake`
+ * (for previewing the UI in a plain browser). The mode is replaced at build time, so the
+ * production bundle holds no fake.
+ */
+export async function createBackend(): Promise<Backend> {
+  if (import.meta.env.MODE === 'fake') {
+    const { FakeBackend, seedDemo } = await import('./fake');
+    const fake = new FakeBackend();
+    const n = Number(new URLSearchParams(location.search).get('records') ?? '300');
+    await seedDemo(fake, Number.isFinite(n) ? n : 300);
+    return fake;
+  }
+  const { TauriBackend } = await import('./tauri');
+  return new TauriBackend();
+}

@@ -1,0 +1,12 @@
+import { mount } from 'svelte';
+import './app.css';
+import App from './App.svelte';
+import { AppState } from './lib/app.svelte';
+import { createBackend } from './lib/backend';
+
+const target = document.getElementById('app');
+if (target) {
+  void createBackend().then((backend) => {
+    mount(App, { target, props: { app: new AppState(backend) } });
+  });
+}
