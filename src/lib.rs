@@ -11,6 +11,7 @@ pub mod error;
 pub mod model;
 pub mod paths;
 pub mod recovery;
+pub mod settings;
 pub mod skills;
 pub mod store;
 pub mod vault;

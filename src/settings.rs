@@ -1,0 +1,57 @@
+//! Preferences that are not secret (auto-lock minutes, theme), kept as JSON beside the vault
+//! so the UI can theme the unlock screen. Nothing from the vault is ever written here.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::dto::Settings;
+use crate::error::Result;
+
+/// The saved settings, or the defaults if there are none or they cannot be read.
+pub fn load(path: &Path) -> Settings {
+    std::fs::read(path)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Settings>(&b).ok())
+        .filter(|s| s.validate().is_ok())
+        .unwrap_or_default()
+}
+
+/// Validates, then writes atomically (temp file, fsync, rename).
+pub fn save(path: &Path, s: &Settings) -> Result<()> {
+    s.validate()?;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("json.partial");
+    let mut f = std::fs::File::create(&tmp)?;
+    f.write_all(&serde_json::to_vec_pretty(s).map_err(|e| std::io::Error::other(e.to_string()))?)?;
+    f.sync_all()?;
+    std::fs::rename(&tmp, path)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_bad_ones_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("settings.json");
+        assert_eq!(load(&p), Settings::default(), "missing file gives the defaults");
+        let s = Settings {
+            auto_lock_minutes: 15,
+            theme: "dark".into(),
+        };
+        save(&p, &s).unwrap();
+        assert_eq!(load(&p), s);
+        let bad = Settings {
+            auto_lock_minutes: 0,
+            theme: "dark".into(),
+        };
+        assert!(save(&p, &bad).is_err(), "zero minutes is refused");
+        assert_eq!(load(&p), s, "a refused save leaves the old settings");
+        std::fs::write(&p, b"{ not json").unwrap();
+        assert_eq!(load(&p), Settings::default(), "a corrupt file falls back to defaults");
+    }
+}
