@@ -178,6 +178,7 @@ pub fn verify(vault: &mut Vault) -> Result<VerifyReportDto> {
         checked: r.checked as u32,
         damaged: r.damaged.iter().map(RecordId::to_string).collect(),
         database_ok: r.database_ok,
+        manifest_ok: r.manifest_ok,
     })
 }
 

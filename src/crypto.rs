@@ -221,6 +221,44 @@ pub fn recovery_kek(secret: &SecretBytes) -> Result<SealingKey> {
     SealingKey::new(SecretBytes::from_array(out))
 }
 
+/// The key of the record manifest: HMAC-SHA256 under a key derived from the data key.
+pub struct ManifestKey(ring::hmac::Key);
+
+impl ManifestKey {
+    pub fn derive(data_key: &SecretBytes) -> Result<Self> {
+        use ring::hkdf;
+        let prk =
+            hkdf::Salt::new(hkdf::HKDF_SHA256, b"keel manifest v1").extract(data_key.expose());
+        let info = [b"record set digest".as_slice()];
+        let okm = prk
+            .expand(&info, ring::hmac::HMAC_SHA256)
+            .map_err(|_| crypto_failure())?;
+        Ok(ManifestKey(ring::hmac::Key::from(okm)))
+    }
+
+    /// This row's share of the set digest; the digest is the XOR of every row's share, so one
+    /// write updates it in constant time (XOR of a PRF over distinct ids is a set MAC).
+    pub fn term(&self, id: &[u8; 16], revision: u64) -> [u8; 32] {
+        let mut ctx = ring::hmac::Context::with_key(&self.0);
+        ctx.update(id);
+        ctx.update(&revision.to_be_bytes());
+        let mut out = [0u8; 32];
+        out.copy_from_slice(ctx.sign().as_ref());
+        out
+    }
+}
+
+impl fmt::Debug for ManifestKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Key(****)")
+    }
+}
+
+/// `a ^= b`, for set digests.
+pub fn xor_into(a: &mut [u8; 32], b: &[u8; 32]) {
+    a.iter_mut().zip(b).for_each(|(x, y)| *x ^= y);
+}
+
 /// Pads to a bucket: `len (u32 LE) || data || zeros`. Below 512 bytes everything looks alike;
 /// above, Padmé rounding (Nikitin et al., PETS 2019) leaks O(log log n) bits of the length at
 /// most 12% overhead, where doubling buckets would cost up to 100%.

@@ -205,6 +205,8 @@ pub struct VerifyReportDto {
     pub checked: u32,
     pub damaged: Vec<String>,
     pub database_ok: bool,
+    /// False when a record was put back from an older copy, or removed, outside Keel.
+    pub manifest_ok: bool,
 }
 
 /// The export file (see docs/export-format.md).

@@ -553,11 +553,17 @@ fn run(cli: Cli) -> Result<u8> {
             let r = commands::verify(&mut v)?;
             if json {
                 print_json(&r)?;
-            } else if r.damaged.is_empty() && r.database_ok {
+            } else if r.damaged.is_empty() && r.database_ok && r.manifest_ok {
                 out!("checked {} records: every one opens", r.checked);
             } else {
                 if !r.database_ok {
                     out!("SQLite reports damage in the vault file");
+                }
+                if !r.manifest_ok {
+                    out!(
+                        "the records differ from the set Keel last saved: one was put back \
+                         from an older copy, or removed, outside Keel"
+                    );
                 }
                 out!(
                     "checked {} records: {} could not be opened",
@@ -568,7 +574,7 @@ fn run(cli: Cli) -> Result<u8> {
                     out!("damaged {id}");
                 }
             }
-            Ok(if r.damaged.is_empty() && r.database_ok {
+            Ok(if r.damaged.is_empty() && r.database_ok && r.manifest_ok {
                 0
             } else {
                 3

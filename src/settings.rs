@@ -38,7 +38,11 @@ mod tests {
     fn settings_round_trip_and_bad_ones_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("settings.json");
-        assert_eq!(load(&p), Settings::default(), "missing file gives the defaults");
+        assert_eq!(
+            load(&p),
+            Settings::default(),
+            "missing file gives the defaults"
+        );
         let s = Settings {
             auto_lock_minutes: 15,
             theme: "dark".into(),
@@ -52,6 +56,10 @@ mod tests {
         assert!(save(&p, &bad).is_err(), "zero minutes is refused");
         assert_eq!(load(&p), s, "a refused save leaves the old settings");
         std::fs::write(&p, b"{ not json").unwrap();
-        assert_eq!(load(&p), Settings::default(), "a corrupt file falls back to defaults");
+        assert_eq!(
+            load(&p),
+            Settings::default(),
+            "a corrupt file falls back to defaults"
+        );
     }
 }

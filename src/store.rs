@@ -38,6 +38,12 @@ pub const MIGRATIONS: &[&str] = &[
         id       BLOB    NOT NULL UNIQUE,
         revision INTEGER NOT NULL,
         sealed   BLOB    NOT NULL
+    ) STRICT;
+    -- A keyed digest of the set of (id, revision) pairs: a row put back from an older copy,
+    -- or removed, outside Keel no longer matches it.
+    CREATE TABLE manifest (
+        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+        digest    BLOB    NOT NULL
     ) STRICT;",
 ];
 
@@ -328,8 +334,40 @@ pub fn replace(conn: &Connection, row: &Row) -> Result<()> {
     Ok(())
 }
 
-pub fn delete(conn: &Connection, id: RecordId) -> Result<bool> {
-    Ok(conn.execute("DELETE FROM records WHERE id = ?1", [&id.0[..]])? > 0)
+/// Removes a row; its revision if it was there.
+pub fn delete(conn: &Connection, id: RecordId) -> Result<Option<u64>> {
+    let rev: Option<i64> = conn
+        .query_row(
+            "DELETE FROM records WHERE id = ?1 RETURNING revision",
+            [&id.0[..]],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(rev.map(|r| r as u64))
+}
+
+/// The stored set digest (all zeros for an empty vault that never had one).
+pub fn read_manifest(conn: &Connection) -> Result<[u8; 32]> {
+    let d: Option<Vec<u8>> = conn
+        .query_row("SELECT digest FROM manifest WHERE singleton = 1", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match d {
+        None => Ok([0; 32]),
+        Some(d) => d.try_into().map_err(|_| Error::VaultDamaged {
+            detail: "the record manifest is malformed",
+        }),
+    }
+}
+
+pub fn write_manifest(conn: &Connection, digest: &[u8; 32]) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO manifest (singleton, digest) VALUES (1, ?1)
+         ON CONFLICT (singleton) DO UPDATE SET digest = excluded.digest",
+    )?
+    .execute([&digest[..]])?;
+    Ok(())
 }
 
 /// `PRAGMA quick_check`: true when SQLite finds the file sound.

@@ -15,7 +15,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::clock::Clock;
 use crate::codec;
-use crate::crypto::{self, KdfParams, Passphrase, SealingKey, SecretBytes};
+use crate::crypto::{self, KdfParams, ManifestKey, Passphrase, SealingKey, SecretBytes};
 use crate::error::{Error, Result};
 use crate::model::{Body, Kind, Record, RecordId, Skill};
 use crate::recovery::RecoveryKey;
@@ -57,6 +57,10 @@ struct State {
     /// Rows that failed to open, with the revision that failed.
     damaged: HashMap<RecordId, u64>,
     data_version: i64,
+    manifest: ManifestKey,
+    /// False when the rows found at unlock do not match the stored manifest: a row was put
+    /// back from an older copy or removed outside Keel.
+    manifest_ok: bool,
 }
 
 impl fmt::Debug for Vault {
@@ -95,6 +99,8 @@ pub struct VerifyReport {
     pub checked: usize,
     pub damaged: Vec<RecordId>,
     pub database_ok: bool,
+    /// The rows match the record manifest (nothing rolled back or removed outside Keel).
+    pub manifest_ok: bool,
 }
 
 impl Vault {
@@ -125,12 +131,14 @@ impl Vault {
 
         let mut state = State {
             vault_id,
+            manifest: ManifestKey::derive(data_key.raw())?,
             key: data_key,
             clock,
             kdf,
             records: HashMap::new(),
             damaged: HashMap::new(),
             data_version: 0,
+            manifest_ok: true,
         };
         let now = state.clock.now();
         let seeded: Vec<Record> = skills::BUILTIN
@@ -157,9 +165,7 @@ impl Vault {
         {
             let tx = rusqlite::Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
             store::write_header(&tx, &header)?;
-            for r in &seeded {
-                store::insert(&tx, &state.seal(r)?)?;
-            }
+            state.insert_all(&tx, &seeded)?;
             tx.commit()?;
         }
         for r in seeded {
@@ -223,12 +229,14 @@ impl Vault {
         store::migrate(&conn, store::MIGRATIONS)?;
         let mut state = State {
             vault_id: header.vault_id,
+            manifest: ManifestKey::derive(key.raw())?,
             key,
             clock,
             kdf: header.kdf,
             records: HashMap::new(),
             damaged: HashMap::new(),
             data_version: store::data_version(&conn)?,
+            manifest_ok: true,
         };
         state.load_all(&conn)?;
         Ok(Vault {
@@ -308,9 +316,7 @@ impl Vault {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for r in &records {
-            store::insert(&tx, &self.state.seal(r)?)?;
-        }
+        self.state.insert_all(&tx, &records)?;
         tx.commit()?;
         for r in &records {
             self.state.put(r.clone());
@@ -360,9 +366,12 @@ impl Vault {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if !store::delete(&tx, id)? {
+        let Some(revision) = store::delete(&tx, id)? else {
             return Err(Error::NotFound { id: id.to_string() });
-        }
+        };
+        let mut digest = store::read_manifest(&tx)?;
+        crypto::xor_into(&mut digest, &self.state.manifest.term(&id.0, revision));
+        store::write_manifest(&tx, &digest)?;
         tx.commit()?;
         self.state.records.remove(&id);
         self.state.damaged.remove(&id);
@@ -390,9 +399,13 @@ impl Vault {
             .map(|c| c.record.clone())
             .ok_or_else(|| Error::NotFound { id: id.to_string() })?;
         change(&mut r)?;
+        let mut digest = store::read_manifest(&tx)?;
+        crypto::xor_into(&mut digest, &self.state.manifest.term(&id.0, r.revision));
         r.revision += 1;
         r.updated = self.state.clock.now();
+        crypto::xor_into(&mut digest, &self.state.manifest.term(&id.0, r.revision));
         store::replace(&tx, &self.state.seal(&r)?)?;
+        store::write_manifest(&tx, &digest)?;
         tx.commit()?;
         self.state.put(r.clone());
         Ok(r)
@@ -492,9 +505,11 @@ impl Vault {
         let database_ok = store::quick_check(&self.conn)?;
         let mut checked = 0;
         let mut damaged = Vec::new();
+        let mut digest = [0u8; 32];
         store::all_rows(&self.conn, |row| {
             checked += 1;
             let id = row.id;
+            crypto::xor_into(&mut digest, &self.state.manifest.term(&id.0, row.revision));
             if self.state.open(row).is_none() {
                 damaged.push(id);
             }
@@ -504,6 +519,7 @@ impl Vault {
             checked,
             damaged,
             database_ok,
+            manifest_ok: digest == store::read_manifest(&self.conn)?,
         })
     }
 
@@ -520,6 +536,12 @@ impl Vault {
         let mut damaged: Vec<RecordId> = self.state.damaged.keys().copied().collect();
         damaged.sort();
         Ok((all, damaged))
+    }
+
+    /// False when, at unlock, the rows did not match the record manifest: a record was put
+    /// back from an older copy or removed outside Keel.
+    pub fn manifest_ok(&self) -> bool {
+        self.state.manifest_ok
     }
 
     pub fn now(&self) -> DateTime<FixedOffset> {
@@ -551,6 +573,16 @@ impl State {
         let aad = self.aad(row.id, row.revision);
         let plain = self.key.open(row.sealed, &aad)?;
         codec::decode(row.id, row.revision, crypto::unpad(&plain)?)
+    }
+
+    /// Inserts new records and adds them to the manifest, inside the caller's transaction.
+    fn insert_all(&self, conn: &Connection, records: &[Record]) -> Result<()> {
+        let mut digest = store::read_manifest(conn)?;
+        for r in records {
+            store::insert(conn, &self.seal(r)?)?;
+            crypto::xor_into(&mut digest, &self.manifest.term(&r.id.0, r.revision));
+        }
+        store::write_manifest(conn, &digest)
     }
 
     fn put(&mut self, record: Record) {
@@ -585,29 +617,39 @@ impl State {
         }
         parts.push(rows);
         let this = &*self;
-        let opened: Vec<Vec<std::result::Result<Cached, (RecordId, u64)>>> =
-            std::thread::scope(|s| {
-                let handles: Vec<_> = parts
-                    .into_iter()
-                    .map(|part| {
-                        s.spawn(move || {
-                            part.into_iter()
-                                .map(|row| {
-                                    let (id, rev) = (row.id, row.revision);
-                                    this.open(row).map(Cached::new).ok_or((id, rev))
-                                })
-                                .collect()
-                        })
+        type Opened = (Vec<std::result::Result<Cached, (RecordId, u64)>>, [u8; 32]);
+        let opened: Vec<Opened> = std::thread::scope(|s| {
+            let handles: Vec<_> = parts
+                .into_iter()
+                .map(|part| {
+                    s.spawn(move || {
+                        let mut digest = [0u8; 32];
+                        let records = part
+                            .into_iter()
+                            .map(|row| {
+                                let (id, rev) = (row.id, row.revision);
+                                let term = this.manifest.term(&id.0, rev);
+                                crypto::xor_into(&mut digest, &term);
+                                this.open(row).map(Cached::new).ok_or((id, rev))
+                            })
+                            .collect();
+                        (records, digest)
                     })
-                    .collect();
-                handles
-                    .into_iter()
-                    // A panic while opening is a bug: surface it, never drop records silently.
-                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            });
+                })
+                .collect();
+            handles
+                .into_iter()
+                // A panic while opening is a bug: surface it, never drop records silently.
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
         self.records.reserve(total);
-        for r in opened.into_iter().flatten() {
+        let mut digest = [0u8; 32];
+        for (_, part) in &opened {
+            crypto::xor_into(&mut digest, part);
+        }
+        self.manifest_ok = digest == store::read_manifest(conn)?;
+        for r in opened.into_iter().flat_map(|(records, _)| records) {
             match r {
                 Ok(c) => {
                     self.records.insert(c.record.id, c);

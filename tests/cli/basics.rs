@@ -265,6 +265,18 @@ fn verify_exits_3_and_names_a_tampered_record_while_the_rest_list() {
     );
     let o = run(keel(&vault, &["show", &ids[1]]));
     assert_eq!(code(&o), 3);
+    set_sealed(&vault, &row.0, &row.2);
+    assert_eq!(
+        code(&run(keel(&vault, &["verify"]))),
+        0,
+        "the original bytes open again"
+    );
+    raw(&vault)
+        .execute("DELETE FROM records WHERE id = ?1", [&row.0])
+        .unwrap();
+    let o = run(keel(&vault, &["verify"]));
+    assert_eq!(code(&o), 3, "a row removed outside Keel fails verify");
+    assert!(stdout(&o).contains("outside Keel"), "{}", stdout(&o));
 }
 
 #[test]

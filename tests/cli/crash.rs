@@ -97,4 +97,8 @@ fn two_processes_writing_at_once_lose_nothing() {
     let mut v = Vault::unlock(&vault, &pass(), noon()).unwrap();
     let page = keel::commands::list(&mut v, Default::default()).unwrap();
     assert_eq!(page.total, 300, "every write from both processes is there");
+    assert!(
+        keel::commands::verify(&mut v).unwrap().manifest_ok,
+        "and the manifest agrees"
+    );
 }

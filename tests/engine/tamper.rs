@@ -265,3 +265,83 @@ fn a_file_that_is_not_a_vault_is_named_as_such() {
     assert!(matches!(err, Error::VaultMissing), "{err:?}");
     assert!(!missing.exists(), "unlock must never create a file");
 }
+
+#[test]
+fn a_whole_row_put_back_from_an_older_copy_or_removed_is_caught_by_the_manifest() {
+    let (_d, path) = temp_vault();
+    let mut v = Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR)
+        .unwrap()
+        .0;
+    let id = journal(&mut v, "version one");
+    let other = journal(&mut v, "someone else");
+    commands::delete(&mut v, &other).unwrap();
+    commands::restore(&mut v, &other).unwrap();
+    assert!(
+        commands::verify(&mut v).unwrap().manifest_ok,
+        "Keel's own writes keep it whole"
+    );
+    drop(v);
+    let old = rows(&path).into_iter().find(|r| hex(&r.0) == id).unwrap();
+    let mut v = Vault::unlock(&path, &pass(), noon()).unwrap();
+    assert!(v.manifest_ok());
+    commands::update(
+        &mut v,
+        keel::dto::UpdateRecord {
+            id: id.clone(),
+            at: None,
+            body: BodyDto::Journal(JournalDto {
+                text: "version two".into(),
+                ..Default::default()
+            }),
+        },
+    )
+    .unwrap();
+    drop(v);
+    // Put revision 1 back whole: its ciphertext and its revision number.
+    raw(&path)
+        .execute(
+            "UPDATE records SET revision = ?2, sealed = ?3 WHERE id = ?1",
+            rusqlite::params![old.0, old.1, old.2],
+        )
+        .unwrap();
+    let mut v = Vault::unlock(&path, &pass(), noon()).unwrap();
+    assert!(!v.manifest_ok(), "a replayed row must not pass unnoticed");
+    let report = commands::verify(&mut v).unwrap();
+    assert!(
+        !report.manifest_ok && report.damaged.is_empty(),
+        "{report:?}"
+    );
+    drop(v);
+
+    let (_d2, path2) = temp_vault();
+    let mut v = Vault::create(&path2, &pass(), noon(), keel::crypto::KdfParams::FLOOR)
+        .unwrap()
+        .0;
+    let gone = journal(&mut v, "removed behind Keel's back");
+    journal(&mut v, "stays");
+    drop(v);
+    raw(&path2)
+        .execute(
+            "DELETE FROM records WHERE id = ?1",
+            [RecordIdBytes::from(&gone).0],
+        )
+        .unwrap();
+    let mut v = Vault::unlock(&path2, &pass(), noon()).unwrap();
+    assert!(
+        !commands::verify(&mut v).unwrap().manifest_ok,
+        "a removed row is noticed"
+    );
+    let x = journal(&mut v, "x");
+    commands::purge(&mut v, &x).unwrap();
+    assert!(
+        !commands::verify(&mut v).unwrap().manifest_ok,
+        "and stays noticed"
+    );
+}
+
+struct RecordIdBytes(Vec<u8>);
+impl From<&String> for RecordIdBytes {
+    fn from(s: &String) -> Self {
+        RecordIdBytes(keel::model::RecordId::parse(s).unwrap().0.to_vec())
+    }
+}

@@ -1,0 +1,402 @@
+// One vault through a whole life: first run, lock/unlock, every kind of record, search,
+// quit and relaunch, recovery with the recovery key.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDriver, launch, quit, createVault, confirmGroup, unlock, measure, Key, sleep } from '../lib/app.mjs';
+
+const PASS1 = 'correct horse battery staple';
+const PASS2 = 'new tide over the harbour wall';
+const TODAY = "Today's entries list";
+
+// What each record reads like in a list, after adding and after editing.
+const CHECKIN_ADDED = 'Stress 6 · mood 8 · craving 10';
+const CHECKIN = 'Stress 3 · mood 8 · craving 10 — kettle humming in the kitchen';
+const SKILL_ADDED = 'Box breathing · distress 7 → 3 — before the team meeting';
+const SKILL = 'Box breathing · distress 7 → 3 — before the team meeting ran late';
+const SESSION_ADDED = 'Individual: Anger and the body';
+const SESSION = 'Individual: Anger and the body, part 2';
+const JOURNAL_ADDED = 'Lighthouse morning';
+const JOURNAL = 'Lighthouse evening';
+const ALL = [CHECKIN, SKILL, SESSION, JOURNAL];
+
+async function dismissToasts(app) {
+  await app.run(() => document.querySelectorAll('.toasts button[aria-label=Dismiss]').forEach((b) => b.click()));
+  await app.waitFor(() => !document.querySelector('.toast'));
+}
+
+async function toast(app, text) {
+  return app.waitFor((t) => [...document.querySelectorAll('.toast')].find((el) => norm(el.textContent).includes(t)), [text], { what: `toast "${text}"` });
+}
+
+async function openFromToday(app, text, editorTitle) {
+  await app.nav('Today');
+  await (await app.row(TODAY, text)).click();
+  await app.heading(editorTitle);
+}
+
+/** Move to Trash then Undo; move to Trash again then Restore from the Trash view. */
+async function trashUndoRestore(app, text, editorTitle) {
+  await dismissToasts(app);
+  await openFromToday(app, text, editorTitle);
+  await app.click('Move to Trash');
+  await app.heading('How are you right now?');
+  await app.row(TODAY, text, { present: false });
+  const t = await toast(app, 'Moved to Trash.');
+  await (await app.waitFor((el) => button('Undo', el), [t])).click();
+  await toast(app, 'Restored.');
+  await app.row(TODAY, text);
+
+  await dismissToasts(app);
+  await openFromToday(app, text, editorTitle);
+  await app.click('Move to Trash');
+  await app.row(TODAY, text, { present: false });
+  await app.nav('Trash');
+  await app.heading('Trash');
+  const restore = await app.waitFor(
+    (t) => {
+      const li = [...document.querySelectorAll('li.trash-item')].find((el) => norm(el.textContent).includes(t));
+      return li && button('/^Restore /', li);
+    },
+    [text],
+    { what: `Restore button for ${text}` },
+  );
+  assert.equal(await app.run((b) => accName(b), restore), `Restore ${text}`, 'the Restore button names the entry');
+  await restore.click();
+  await toast(app, 'Restored.');
+  await app.waitFor((t) => ![...document.querySelectorAll('li.trash-item')].some((el) => norm(el.textContent).includes(t)), [text]);
+  await app.nav('Today');
+  await app.row(TODAY, text);
+}
+
+describe('journey: one vault from first run to recovery', { concurrency: 1 }, () => {
+  let driver;
+  let app;
+  let groups;
+
+  before(async () => {
+    driver = await startDriver('journey');
+  });
+  after(async () => {
+    await quit(app).catch(() => {});
+    await driver?.stop();
+  });
+
+  it('first run: creates a vault, shows the recovery key, checks a group back', async () => {
+    app = await launch(driver);
+    await app.heading('Welcome to Keel', 30_000);
+    await app.settle(0);
+    measure('launch → first-run screen drawn', performance.now() - app.launchedAt);
+    assert.equal(await app.focusedName(), 'input#fr-pass Choose a passphrase', 'focus starts on the passphrase');
+
+    await app.fill('Choose a passphrase', PASS1);
+    await app.fill('Type it again', PASS1 + 'x');
+    await app.click('Create my journal');
+    await app.waitFor(() => norm(document.querySelector('[role=alert]')?.textContent) === "The two passphrases don't match.");
+
+    const shown = await createVault(app, PASS1);
+    groups = shown.groups;
+    assert.ok(groups.length >= 4, `recovery key has groups: ${groups}`);
+    for (const g of groups) assert.match(g, /^[A-Z0-9]{3,8}$/, `group looks like a key group: ${g}`);
+    assert.ok(shown.ask >= 2 && shown.ask <= groups.length, `asks for a real group (${shown.label})`);
+
+    // A wrong group is refused with a message naming the group.
+    await app.fill(`/^Type group ${shown.ask} /`, 'ZZZZ');
+    await app.click("I've kept it — continue");
+    await app.waitFor((n) => norm(document.getElementById('rk-error')?.textContent).startsWith(`That doesn't match group ${n}.`), [shown.ask]);
+    await confirmGroup(app, groups, shown.ask);
+    // Today: the quick check-in has focus on stress.
+    await app.waitFor(() => document.activeElement?.name === 'qc-stress', [], { what: 'focus on stress' });
+  });
+
+  it('locks with the Lock button and Ctrl+L; a wrong passphrase shows an error and keeps the text', async () => {
+    await app.click('Lock');
+    await app.heading('Keel is locked');
+    await app.waitFor(() => document.activeElement?.id === 'unlock-pass', [], { what: 'focus on passphrase' });
+
+    const wrong = 'not my passphrase at all';
+    await app.fill('Passphrase', wrong);
+    await app.click('Unlock');
+    const err = await app.waitFor(() => norm(document.getElementById('unlock-error')?.textContent));
+    assert.ok(err.length > 0, 'an error is shown');
+    const field = await app.run(() => {
+      const f = document.getElementById('unlock-pass');
+      return { value: f.value, invalid: f.getAttribute('aria-invalid'), focused: document.activeElement === f, selStart: f.selectionStart, selEnd: f.selectionEnd, role: document.getElementById('unlock-error').getAttribute('role') };
+    });
+    assert.equal(field.value, wrong, 'the field keeps what was typed');
+    assert.equal(field.invalid, 'true');
+    assert.equal(field.role, 'alert');
+    assert.ok(field.focused, 'the field has focus again');
+    assert.deepEqual([field.selStart, field.selEnd], [0, wrong.length], 'the text is selected, ready to retype');
+    console.log(`[info] wrong-passphrase message: "${err}"`);
+
+    // Retype over the selection with the keyboard, Enter submits.
+    await app.client.keys(PASS1 + Key.Enter);
+    await app.heading('How are you right now?', 60_000);
+
+    await app.client.chord(Key.Control, 'l');
+    await app.heading('Keel is locked');
+    await unlock(app, PASS1);
+  });
+
+  it('quick check-in on Today by keyboard only', async () => {
+    await app.waitFor(() => document.activeElement?.name === 'qc-stress', [], { what: 'focus on stress' });
+    await app.run((want) => {
+      const t = (window.__e2eTiming = { down: null, shown: null });
+      addEventListener('keydown', (e) => { if (e.key === 'Enter' && t.down === null) t.down = performance.now(); }, true);
+      const mo = new MutationObserver(() => {
+        const list = control("Today's entries list");
+        if (t.down !== null && list && norm(list.textContent).includes(want)) {
+          t.shown = performance.now();
+          mo.disconnect();
+        }
+      });
+      mo.observe(document.body, { childList: true, subtree: true, characterData: true });
+      return true;
+    }, CHECKIN_ADDED);
+    // Stress 6, Tab, mood 8, Tab, craving "1" "0" = 10.
+    await app.client.keys('6' + Key.Tab + '8' + Key.Tab + '10');
+    const picked = await app.run(() => ['qc-stress', 'qc-mood', 'qc-craving'].map((n) => document.querySelector(`input[name=${n}]:checked`)?.value ?? null));
+    assert.deepEqual(picked, ['6', '8', '10']);
+    const sent = performance.now();
+    await app.client.keys(Key.Enter);
+    await app.row(TODAY, CHECKIN_ADDED);
+    const seen = performance.now();
+    const t = await app.waitFor(() => window.__e2eTiming.shown && window.__e2eTiming);
+    measure('quick check-in: Enter → entry drawn in Today (in page)', t.shown - t.down);
+    measure('quick check-in: Enter → entry seen in Today (via WebDriver)', seen - sent);
+    await app.waitFor(() => norm(document.querySelector('form.quick [role=status]')?.textContent) === 'Check-in saved.');
+    await app.waitFor(() => document.activeElement?.name === 'qc-stress' && !document.querySelector('input[name=qc-stress]:checked'), [], { what: 'form reset, focus on stress' });
+  });
+
+  it('check-in: edit in the detailed editor, trash + undo, trash + restore', async () => {
+    await openFromToday(app, CHECKIN_ADDED, 'Edit check-in');
+    await app.pick('Stress', 3);
+    await app.fill('Emotions (separate with commas)', 'calm, tired');
+    await app.fill('Note', 'kettle humming in the kitchen');
+    await app.click('Save');
+    await app.heading('How are you right now?');
+    await app.row(TODAY, CHECKIN);
+    await trashUndoRestore(app, CHECKIN, 'Edit check-in');
+  });
+
+  it('coping-skill use: add (skill picked by typing), edit, trash + undo, restore', async () => {
+    await app.click('+ Log a coping skill');
+    await app.heading('New coping skill');
+    const combo = await app.control('Skill');
+    await combo.click();
+    await combo.sendKeys('box br');
+    await app.waitFor(() => {
+      const opts = [...document.querySelectorAll('[role=listbox][aria-label=Skills] [role=option]')];
+      return opts.length === 1 && norm(opts[0].textContent) === 'Box breathing' && opts[0].getAttribute('aria-selected') === 'true';
+    }, [], { what: 'the filtered option' });
+    assert.equal(await app.run(() => control('Skill').getAttribute('aria-expanded')), 'true');
+    await app.client.keys(Key.Enter);
+    await app.waitFor(() => control('Skill').value === 'Box breathing' && !document.querySelector('[role=listbox]'), [], { what: 'skill chosen' });
+    assert.equal(await app.run(() => !!heading('New coping skill')), true, 'Enter in the combobox did not submit the form');
+    await app.fill('Situation', 'before the team meeting');
+    await app.pick('Distress before', 7);
+    await app.pick('Distress after', 3);
+    await app.fill('Minutes spent', '5');
+    await app.click('Save');
+    await app.heading('How are you right now?');
+    await app.row(TODAY, SKILL_ADDED);
+    await app.row('Recent coping skills', SKILL_ADDED);
+    await toast(app, 'Coping skill saved.');
+
+    await openFromToday(app, SKILL_ADDED, 'Edit coping skill');
+    assert.equal(await app.value('Skill'), 'Box breathing');
+    assert.equal(await app.value('Minutes spent'), '5');
+    await app.type('Situation', ' ran late');
+    await app.click('Save');
+    await app.row(TODAY, SKILL);
+    await trashUndoRestore(app, SKILL, 'Edit coping skill');
+  });
+
+  it('session note: Markdown notes with preview, homework, bring items; edit, trash + undo, restore', async () => {
+    await app.click('+ Session note');
+    await app.heading('New session note');
+    await app.select('Session type', 'Individual');
+    await app.fill('Facilitator', 'Dr. Rivera');
+    await app.fill('Title or topic', 'Anger and the body');
+    await app.fill('Notes (Markdown)', ['## Plan', '- **breathe** first', '- call the [clinic](http://127.0.0.1:9/clinic)'].join(Key.Enter));
+    await app.click('Preview');
+    const preview = await app.waitFor(() => {
+      const r = control('Notes preview');
+      return r && { h2: r.querySelector('h2')?.textContent, strong: r.querySelector('strong')?.textContent, href: r.querySelector('a')?.getAttribute('href'), items: r.querySelectorAll('li').length };
+    });
+    assert.deepEqual(preview, { h2: 'Plan', strong: 'breathe', href: 'http://127.0.0.1:9/clinic', items: 2 });
+    // A rendered link does not navigate the app window away.
+    const before = await app.run(() => location.href);
+    await (await app.run(() => control('Notes preview').querySelector('a'))).click();
+    await sleep(300);
+    assert.equal(await app.run(() => location.href), before);
+    assert.ok(await app.run(() => !!heading('New session note')), 'still in the editor');
+    await app.click('Write');
+    assert.match(await app.value('Notes (Markdown)'), /^## Plan\n- \*\*breathe\*\* first\n/);
+    await app.fill('Takeaways', 'name the feeling');
+    await app.type('Add homework item', 'walk daily' + Key.Enter);
+    await app.type('Add bring to next session item', 'sleep diary' + Key.Enter);
+    assert.equal(await app.value('Homework item 1'), 'walk daily');
+    assert.equal(await app.value('Bring to next session item 1'), 'sleep diary');
+    assert.ok(await app.run(() => !!heading('New session note')), 'Enter in a checklist did not submit the form');
+    await app.click('Save');
+    await app.heading('How are you right now?');
+    await app.row(TODAY, SESSION_ADDED);
+    const open = await app.waitFor(() => {
+      const s = document.querySelector('[aria-labelledby=open-items]');
+      const t = norm(s?.textContent);
+      return t.includes('Bring to next session') && t.includes('sleep diary') && t.includes('Homework') && t.includes('walk daily') && t;
+    }, [], { what: 'open items on Today' });
+    assert.ok(open.includes('Individual'), open);
+
+    // Ticking homework on Today closes it.
+    await (await app.control('walk daily')).click();
+    await app.waitFor(() => !norm(document.querySelector('[aria-labelledby=open-items]')?.textContent).includes('walk daily'), [], { what: 'homework ticked off' });
+
+    await openFromToday(app, SESSION_ADDED, 'Edit session note');
+    assert.equal(await app.run(() => document.querySelector('input[aria-label="Done: walk daily"]').checked), true);
+    await app.type('Title or topic', ', part 2');
+    await app.click('Save');
+    await app.row(TODAY, SESSION);
+    await trashUndoRestore(app, SESSION, 'Edit session note');
+  });
+
+  it('journal entry: add with tags (Ctrl+Enter saves), edit, trash + undo, restore', async () => {
+    await app.click('+ Journal entry');
+    await app.heading('New journal entry');
+    await app.waitFor(() => document.activeElement?.id === 'jo-title', [], { what: 'focus on title' });
+    await app.fill('Title', JOURNAL_ADDED);
+    await app.fill('Entry', 'Walked to the pier and watched the ferry come in.');
+    await app.fill('Tags (separate with commas)', 'gratitude, walk');
+    await app.client.chord(Key.Control, Key.Enter);
+    await app.heading('How are you right now?');
+    await app.row(TODAY, JOURNAL_ADDED);
+
+    await openFromToday(app, JOURNAL_ADDED, 'Edit journal entry');
+    assert.equal(await app.value('Tags (separate with commas)'), 'gratitude, walk');
+    await app.fill('Title', JOURNAL);
+    await app.click('Save');
+    await app.row(TODAY, JOURNAL);
+    await trashUndoRestore(app, JOURNAL, 'Edit journal entry');
+  });
+
+  it('History shows every entry and filters by kind and tag', async () => {
+    await app.nav('History');
+    await app.heading('History');
+    await app.waitFor(() => norm(document.querySelector('.page [role=status]')?.textContent) === '4 entries', [], { what: '4 entries' });
+    for (const t of ALL) await app.row('Timeline', t);
+    await app.select('Kind', 'Session note');
+    await app.waitFor(() => norm(document.querySelector('.page [role=status]')?.textContent) === '1 entry', [], { what: '1 session' });
+    await app.row('Timeline', SESSION);
+    await app.select('Kind', 'Everything');
+    await app.fill('Tag', 'gratitude');
+    await app.waitFor(() => norm(document.querySelector('.page [role=status]')?.textContent) === '1 entry', [], { what: '1 tagged entry' });
+    await app.row('Timeline', JOURNAL);
+    await app.click('Clear filters');
+    await app.waitFor(() => norm(document.querySelector('.page [role=status]')?.textContent) === '4 entries');
+    // Opening a row from History goes to the editor and back to History.
+    await (await app.row('Timeline', JOURNAL)).click();
+    await app.heading('Edit journal entry');
+    await app.click('Cancel');
+    await app.heading('History');
+  });
+
+  it('Search finds each kind as you type, with the match highlighted', async () => {
+    await app.nav('Today');
+    await app.heading('How are you right now?');
+    await app.client.chord(Key.Control, 'k');
+    await app.heading('Search');
+    await app.waitFor(() => document.activeElement?.id === 'search-text', [], { what: 'focus in search' });
+    const cases = [
+      ['kett', 'Check-in', CHECKIN],
+      ['Meet', 'Coping skill', SKILL],
+      ['rivera', 'Session note', SESSION],
+      ['lighth', 'Journal', JOURNAL],
+      ['FERRY', 'Journal', JOURNAL],
+    ];
+    for (const [q, kind, summary] of cases) {
+      const field = await app.fill('Search your entries', '');
+      // Type one character at a time; results come without pressing Enter.
+      for (const ch of q) await field.sendKeys(ch);
+      const found = await app.waitFor(
+        (query, k, s) => {
+          const list = control('Search results');
+          const hit = list && [...list.querySelectorAll('button.result')].find((b) => norm(b.querySelector('.record-kind')?.textContent) === k && norm(b.querySelector('.result-title')?.textContent) === s);
+          if (!hit) return null;
+          return { marks: [...hit.querySelectorAll('mark')].map((m) => m.textContent), status: norm(document.querySelector('.page [role=status]')?.textContent), count: list.querySelectorAll('li').length };
+        },
+        [q, kind, summary],
+        { what: `search "${q}" finds ${kind}` },
+      );
+      assert.ok(found.marks.length > 0, `a <mark> for "${q}"`);
+      for (const m of found.marks) assert.equal(m.toLowerCase(), q.toLowerCase(), `the mark is the match: ${m}`);
+      assert.equal(found.status, '1 match.', `status for "${q}"`);
+      assert.equal(found.count, 1);
+    }
+    await app.fill('Search your entries', 'zzqqxx');
+    await app.waitFor(() => norm(document.querySelector('.page [role=status]')?.textContent) === 'No matches.');
+    // A result opens its editor.
+    await app.fill('Search your entries', 'pier');
+    await (await app.row('Search results', JOURNAL)).click();
+    await app.heading('Edit journal entry');
+    await app.click('Cancel');
+    await app.heading('Search');
+  });
+
+  it('quit and relaunch: unlock, everything is still there', async () => {
+    await quit(app);
+    assert.deepEqual(driver.appPids(), [], 'the app process is gone after the session is deleted');
+    app = await launch(driver);
+    await app.heading('Keel is locked', 30_000);
+    await app.settle(0);
+    const drawn = performance.now() - app.launchedAt;
+    measure('launch → unlock screen in DOM and painted (2 frames)', drawn);
+    await app.screenshot('journey-relaunch-unlock');
+    measure('launch → first non-blank screenshot of the unlock screen', performance.now() - app.launchedAt);
+    measure('launch → WebDriver session created', app.sessionMs);
+    await unlock(app, PASS1);
+    for (const t of ALL) await app.row(TODAY, t);
+    await app.row('Recent coping skills', SKILL);
+    const open = await app.run(() => norm(document.querySelector('[aria-labelledby=open-items]')?.textContent));
+    assert.ok(open.includes('sleep diary') && !open.includes('walk daily'), open);
+    await app.nav('History');
+    await app.waitFor(() => norm(document.querySelector('.page [role=status]')?.textContent) === '4 entries');
+    await app.nav('Trash');
+    await app.waitFor(() => norm(document.body.textContent).includes('The trash is empty.'));
+    await app.nav('Today');
+    await openFromToday(app, SESSION, 'Edit session note');
+    assert.equal(await app.value('Facilitator'), 'Dr. Rivera');
+    assert.equal(await app.value('Takeaways'), 'name the feeling');
+    assert.equal(await app.run(() => control('Session type').value), 'individual');
+    await app.click('Cancel');
+  });
+
+  it('recovery key: "Forgot your passphrase?", new passphrase, then lock and unlock with it', async () => {
+    await app.client.chord(Key.Control, 'l');
+    await app.heading('Keel is locked');
+    await app.click('Forgot your passphrase?');
+    await app.heading('Use your recovery key');
+    // Case, spaces and dashes don't matter.
+    await app.fill('Recovery key', groups.join(' ').toLowerCase());
+    await app.fill('New passphrase', PASS2);
+    await app.fill('Type the new passphrase again', PASS2);
+    await app.click('Open with recovery key');
+    await app.heading('How are you right now?', 60_000);
+    for (const t of ALL) await app.row(TODAY, t);
+
+    await app.click('Lock');
+    await app.heading('Keel is locked');
+    await app.fill('Passphrase', PASS1);
+    await app.click('Unlock');
+    await app.waitFor(() => norm(document.getElementById('unlock-error')?.textContent), [], { what: 'the old passphrase is refused' });
+    await (await app.control('Passphrase')).clear();
+    await unlock(app, PASS2);
+    for (const t of ALL) await app.row(TODAY, t);
+
+    // And after a restart.
+    await quit(app);
+    app = await launch(driver);
+    await unlock(app, PASS2);
+    await app.row(TODAY, JOURNAL);
+  });
+});
