@@ -27,7 +27,9 @@ impl Shell {
     /// Runs an engine command on the unlocked vault.
     fn with<T>(&self, f: impl FnOnce(&mut Vault) -> keel::Result<T>) -> Reply<T> {
         let mut guard = self.vault.lock().unwrap_or_else(PoisonError::into_inner);
-        let vault = guard.as_mut().ok_or_else(|| reply_err(Error::VaultLocked))?;
+        let vault = guard
+            .as_mut()
+            .ok_or_else(|| reply_err(Error::VaultLocked))?;
         f(vault).map_err(reply_err)
     }
 
@@ -41,11 +43,14 @@ impl Shell {
 
     /// Drops the vault: the data key and every decrypted record go with it.
     fn lock(&self) {
-        self.vault
+        let vault = self
+            .vault
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .take()
-            .map(Vault::lock);
+            .take();
+        if let Some(v) = vault {
+            v.lock();
+        }
     }
 
     fn settings_path(&self) -> PathBuf {
@@ -69,18 +74,29 @@ fn pass(s: String) -> Passphrase {
 
 #[tauri::command(async)]
 fn vault_status(s: State<Shell>) -> VaultStatus {
-    let unlocked = s.vault.lock().unwrap_or_else(PoisonError::into_inner).is_some();
-    VaultStatus { exists: s.path.is_file(), unlocked }
+    let unlocked = s
+        .vault
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .is_some();
+    VaultStatus {
+        exists: s.path.is_file(),
+        unlocked,
+    }
 }
 
 #[tauri::command(async)]
 fn create_vault(s: State<Shell>, req: PassphraseRequest) -> Reply<CreatedVaultDto> {
     let mut groups = Vec::new();
-    s.open(|p| commands::create(p, &pass(req.passphrase), clock()).map(|c| {
-        groups = c.recovery_groups;
-        c.vault
-    }))?;
-    Ok(CreatedVaultDto { recovery_groups: groups })
+    s.open(|p| {
+        commands::create(p, &pass(req.passphrase), clock()).map(|c| {
+            groups = c.recovery_groups;
+            c.vault
+        })
+    })?;
+    Ok(CreatedVaultDto {
+        recovery_groups: groups,
+    })
 }
 
 #[tauri::command(async)]
@@ -97,7 +113,9 @@ fn lock(s: State<Shell>) {
 fn quick_hide(s: State<Shell>, window: WebviewWindow) -> Reply<()> {
     s.lock();
     let _ = window.emit(LOCKED_EVENT, ());
-    window.hide().map_err(|_| reply_err(Error::Io(std::io::Error::other("cannot hide the window"))))
+    window
+        .hide()
+        .map_err(|_| reply_err(Error::Io(std::io::Error::other("cannot hide the window"))))
 }
 
 #[tauri::command(async)]
