@@ -38,6 +38,15 @@ function freePort() {
   });
 }
 
+const live = new Set();
+process.on('exit', () => {
+  for (const pid of live) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {}
+  }
+});
+
 /** Every process tree this test process started, so `stop` and the runner can end them. */
 function remember(pid) {
   const dir = process.env.E2E_RUN_DIR;
@@ -79,6 +88,10 @@ export async function startDriver(name) {
   });
   fs.closeSync(log);
   remember(child.pid);
+  // Never keep this test process alive for it, and never leave it behind when it exits.
+  child.unref();
+  live.add(child.pid);
+  child.on('exit', () => live.delete(child.pid));
   let exited = false;
   child.on('exit', () => (exited = true));
 
@@ -168,7 +181,7 @@ const accName = (el) => {
   return norm(el.getAttribute('title') || el.getAttribute('placeholder') || '');
 };
 const matches = (name, want) => want.startsWith('/') ? new RegExp(want.slice(1, want.lastIndexOf('/')), want.slice(want.lastIndexOf('/') + 1)).test(name) : name === want;
-const CONTROLS = 'input, select, textarea, [role=combobox], [role=radiogroup], [role=region], [role=list], [role=listbox], ul[aria-label], ol[aria-label], form[aria-label], nav';
+const CONTROLS = 'input, select, textarea, [role=combobox], [role=radiogroup], [role=region], [role=list], [role=listbox], ul[aria-label], ol[aria-label], ul[aria-labelledby], ol[aria-labelledby], form[aria-label], nav';
 const byName = (sel, want, root) => [...(root || document).querySelectorAll(sel)].filter((el) => matches(accName(el), want));
 const control = (want, root) => byName(CONTROLS, want, root).filter((el) => visible(el) || el.type === 'radio' || el.type === 'checkbox')[0] || null;
 const button = (want, root) => byName('button, [role=button], a[href]', want, root).filter(visible)[0] || null;
@@ -252,18 +265,18 @@ export class App {
     return (await this.control(name)).value();
   }
 
-  /** Pick a value on a 0–10 scale by clicking its segment. */
+  /** Pick a value on a 0–10 scale by clicking its segment (the transparent radio on top). */
   async pick(scale, value) {
     const seg = await this.waitFor(
       (s, v) => {
         const g = control(s);
-        const input = g && g.querySelector(`input[value="${v}"]`);
-        return input && input.parentElement.querySelector('span');
+        return g && g.querySelector(`input[value="${v}"]`);
       },
       [scale, value],
       { what: `scale ${scale}=${value}` },
     );
     await seg.click();
+    await this.waitFor((s, v) => control(s).querySelector('input:checked')?.value === String(v), [scale, value], { what: `${scale} = ${value}` });
   }
 
   /** Choose an <option> of a labelled <select> by its text. */
@@ -292,6 +305,12 @@ export class App {
       [listName, text, present],
       { what: `${present ? '' : 'no '}row "${text}" in "${listName}"`, timeout },
     );
+  }
+
+  /** Close every toast (they sit bottom-right over the page for 8 s). */
+  async dismissToasts() {
+    await this.run(() => document.querySelectorAll('.toasts button[aria-label=Dismiss]').forEach((b) => b.click()));
+    await this.waitFor(() => !document.querySelector('.toast'), [], { what: 'toasts gone' });
   }
 
   /** Wait until the page has settled (two frames) so a screenshot shows what the DOM holds. */

@@ -168,13 +168,33 @@ export class Element {
   p(path) {
     return this.client.s(`/element/${this.id}${path}`);
   }
-  click() {
-    return this.client.request('POST', this.p('/click'), {});
+  /** WebKitWebDriver scrolls only the document into view, not nested scroll boxes (Keel's
+   *  main pane scrolls), so bring the element to the middle of its scroll box first. */
+  async reveal() {
+    await this.client.execute(
+      'const e = arguments[0]; if (e && e.scrollIntoView) e.scrollIntoView({ block: "center", inline: "nearest" }); return true;',
+      this,
+    );
   }
-  clear() {
+  async click() {
+    await this.reveal();
+    try {
+      return await this.client.request('POST', this.p('/click'), {});
+    } catch (e) {
+      if (e.error !== 'element click intercepted') throw e;
+      const what = await this.client.execute(
+        'const e = arguments[0]; const b = e.getBoundingClientRect(); const at = document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2); return [e.outerHTML.slice(0, 160), JSON.stringify(b), at ? at.outerHTML.slice(0, 160) : null, innerWidth, innerHeight];',
+        this,
+      );
+      throw new Error(`click intercepted on ${what[0]} at ${what[1]} (viewport ${what[3]}x${what[4]}); on top: ${what[2]}`);
+    }
+  }
+  async clear() {
+    await this.reveal();
     return this.client.request('POST', this.p('/clear'), {});
   }
-  sendKeys(text) {
+  async sendKeys(text) {
+    await this.reveal();
     return this.client.request('POST', this.p('/value'), { text });
   }
   text() {

@@ -1,0 +1,234 @@
+// Screenshots of every main screen in light and dark theme, switched through Settings.
+// PNGs go to tests/e2e/screenshots/ (gitignored).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startDriver, launch, quit, createVault, confirmGroup, unlock, Key, sleep, SCREENSHOT_DIR } from '../lib/app.mjs';
+
+const PASS = 'screenshots all round';
+const TODAY = "Today's entries list";
+
+describe('screenshots of every screen, light and dark', { concurrency: 1 }, () => {
+  let driver;
+  let app;
+  const shots = [];
+  const overflow = [];
+
+  async function shot(name) {
+    // Note anything wider than its box (horizontal overflow) — reported, not asserted.
+    const o = await app.run(() => {
+      const out = [];
+      const main = document.querySelector('main');
+      if (main && main.scrollWidth > main.clientWidth + 1) out.push(`main ${main.scrollWidth}>${main.clientWidth}`);
+      if (document.documentElement.scrollWidth > innerWidth + 1) out.push(`page ${document.documentElement.scrollWidth}>${innerWidth}`);
+      return out;
+    });
+    if (o.length) overflow.push(`${name}: ${o.join(', ')}`);
+    const file = await app.screenshot(name);
+    shots.push(file);
+    return file;
+  }
+
+  async function setTheme(label, value) {
+    await app.nav('Settings');
+    await app.heading('Settings');
+    await (await app.control(label)).click();
+    await app.waitFor((v) => document.documentElement.dataset.theme === v, [value], { what: `theme ${value}` });
+  }
+
+  async function top() {
+    await app.run(() => { const m = document.querySelector('main.content'); if (m) m.scrollTop = 0; return true; });
+  }
+
+  async function shootAll(theme) {
+    const t = (n) => `${theme}-${n}`;
+    await app.nav('Today');
+    await app.heading('How are you right now?');
+    await top();
+    await shot(t('03-today'));
+    await app.run(() => { const m = document.querySelector('main.content'); m.scrollTop = m.scrollHeight; return true; });
+    await shot(t('03b-today-scrolled'));
+
+    await app.click('+ Detailed check-in');
+    await app.heading('New check-in');
+    await app.pick('Stress', 6);
+    await app.fill('Emotions (separate with commas)', 'restless, hopeful');
+    await top();
+    await shot(t('04-editor-checkin'));
+    await app.click('Cancel');
+
+    await app.click('+ Log a coping skill');
+    await app.heading('New coping skill');
+    const combo = await app.control('Skill');
+    await combo.click();
+    await combo.sendKeys('br');
+    await app.waitFor(() => document.querySelector('[role=listbox]'));
+    await top();
+    await shot(t('05-editor-skill-use'));
+    await app.click('Cancel');
+    await app.heading('How are you right now?');
+
+    await app.click('+ Session note');
+    await app.heading('New session note');
+    await app.fill('Title or topic', 'Values and goals');
+    await app.fill('Notes (Markdown)', ['## What we covered', '- **values** vs goals', '- one small step'].join(Key.Enter));
+    await top();
+    await shot(t('06-editor-session'));
+    await app.click('Preview');
+    await app.control('Notes preview');
+    await shot(t('06b-editor-session-preview'));
+    await app.click('Cancel');
+
+    await app.click('+ Journal entry');
+    await app.heading('New journal');
+    await app.fill('Title', 'Evening pages');
+    await app.fill('Entry', 'A quiet day. Made tea, read for an hour.');
+    await shot(t('07-editor-journal'));
+    await app.client.keys(Key.Escape);
+    await app.heading('How are you right now?');
+
+    await app.nav('History');
+    await app.heading('History');
+    await app.waitFor(() => /entries$/.test(norm(document.querySelector('.page [role=status]')?.textContent)));
+    await shot(t('08-history'));
+
+    await app.nav('Search');
+    await app.heading('Search');
+    await app.fill('Search your entries', 'walk');
+    await app.waitFor(() => document.querySelector('[aria-label="Search results"] mark'));
+    await shot(t('09-search'));
+
+    await app.nav('Coping skills');
+    await app.heading('Coping skills');
+    await shot(t('10-skills'));
+
+    await app.nav('Settings');
+    await app.heading('Settings');
+    await shot(t('11-settings'));
+
+    await app.nav('Trash');
+    await app.heading('Trash');
+    await app.waitFor(() => document.querySelector('li.trash-item'));
+    await shot(t('12-trash'));
+
+    await app.nav('Help');
+    await app.heading('Help');
+    await shot(t('13-help'));
+
+    await app.click('Lock');
+    await app.heading('Keel is locked');
+    await shot(t('14-unlock'));
+    await app.fill('Passphrase', 'wrong passphrase');
+    await app.click('Unlock');
+    await app.waitFor(() => document.getElementById('unlock-error'));
+    await shot(t('14b-unlock-error'));
+    await app.click('Forgot your passphrase?');
+    await app.heading('Use your recovery key');
+    await shot(t('15-recover'));
+    await app.click('Back to passphrase');
+    await unlock(app, PASS);
+  }
+
+  before(async () => {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    for (const f of fs.readdirSync(SCREENSHOT_DIR)) if (/^(light|dark)-.*\.png$/.test(f)) fs.rmSync(path.join(SCREENSHOT_DIR, f));
+    driver = await startDriver('screens');
+  });
+  after(async () => {
+    await quit(app).catch(() => {});
+    await driver?.stop();
+    console.log(`[info] ${shots.length} screenshots in ${SCREENSHOT_DIR}`);
+    for (const o of overflow) console.log(`[info] horizontal overflow: ${o}`);
+  });
+
+  it('light: first run and recovery key (system theme, light under Xvfb)', async () => {
+    app = await launch(driver);
+    await app.heading('Welcome to Keel', 30_000);
+    const prefersDark = await app.run(() => matchMedia('(prefers-color-scheme: dark)').matches);
+    assert.equal(prefersDark, false, 'the system theme is light here');
+    await app.fill('Choose a passphrase', 'short');
+    const shown = await createVault(app, PASS, 'light');
+    await confirmGroup(app, shown.groups, shown.ask);
+  });
+
+  it('some entries to show', async () => {
+    await app.waitFor(() => document.activeElement?.name === 'qc-stress');
+    await app.client.keys('4' + Key.Tab + '7');
+    await app.type('Note (optional)', 'slept well, walk after lunch' + Key.Enter);
+    await app.row(TODAY, 'slept well');
+
+    await app.click('+ Log a coping skill');
+    await app.heading('New coping skill');
+    const combo = await app.control('Skill');
+    await combo.click();
+    await combo.sendKeys('paced');
+    await app.client.keys(Key.Enter);
+    await app.fill('Situation', 'waiting for the bus, crowded');
+    await app.pick('Distress before', 7);
+    await app.pick('Distress after', 4);
+    await app.click('Save');
+    await app.row(TODAY, 'Paced breathing');
+
+    await app.click('+ Session note');
+    await app.heading('New session note');
+    await app.fill('Facilitator', 'Sam');
+    await app.fill('Title or topic', 'Handling cravings at work');
+    await app.fill('Notes (Markdown)', '**Urge surfing**: notice, name, ride it out.');
+    await app.type('Add homework item', 'Practise urge surfing twice' + Key.Enter);
+    await app.type('Add bring to next session item', 'Craving log for the week' + Key.Enter);
+    await app.click('Save');
+    await app.row(TODAY, 'Handling cravings');
+
+    await app.click('+ Journal entry');
+    await app.heading('New journal');
+    await app.fill('Title', 'A long walk by the river');
+    await app.fill('Entry', 'The walk cleared my head. '.repeat(12));
+    await app.fill('Tags (separate with commas)', 'walk, gratitude');
+    await app.click('Save');
+    await app.row(TODAY, 'A long walk');
+
+    await app.click('+ Journal entry');
+    await app.heading('New journal');
+    await app.fill('Title', 'Draft I do not want to keep, with a rather long title that goes on and on to test wrapping');
+    await app.fill('Entry', 'Never mind.');
+    await app.click('Save');
+    await (await app.row(TODAY, 'Draft I do not')).click();
+    await app.heading('Edit journal');
+    // The "saved" toast sits over the editor's Move to Trash button for 8 s: see the toast-overlap shot.
+    await app.run(() => { const m = document.querySelector('main.content'); m.scrollTop = m.scrollHeight; return true; });
+    await shot('light-16-toast-over-move-to-trash');
+    await app.dismissToasts();
+    await app.click('Move to Trash');
+    await app.heading('How are you right now?');
+    await app.run(() => document.querySelectorAll('.toasts button[aria-label=Dismiss]').forEach((b) => b.click()));
+  });
+
+  it('light: every screen', async () => {
+    await setTheme('Light', 'light');
+    const bg = await app.run(() => getComputedStyle(document.body).backgroundColor);
+    console.log(`[info] light body background: ${bg}`);
+    await shootAll('light');
+  });
+
+  it('dark: every screen', async () => {
+    await setTheme('Dark', 'dark');
+    const bg = await app.run(() => getComputedStyle(document.body).backgroundColor);
+    console.log(`[info] dark body background: ${bg}`);
+    await shootAll('dark');
+  });
+
+  it('dark: first run and recovery key (the theme is kept beside the vault)', async () => {
+    await quit(app);
+    app = null;
+    // A new vault in the same folder: keep settings.json (theme: dark), drop the rest.
+    for (const f of fs.readdirSync(driver.vaultDir)) if (f !== 'settings.json') fs.rmSync(path.join(driver.vaultDir, f), { recursive: true, force: true });
+    assert.match(fs.readFileSync(path.join(driver.vaultDir, 'settings.json'), 'utf8'), /"dark"/);
+    app = await launch(driver);
+    await app.heading('Welcome to Keel', 30_000);
+    await app.waitFor(() => document.documentElement.dataset.theme === 'dark', [], { what: 'dark theme before unlock' });
+    const shown = await createVault(app, PASS, 'dark');
+    await confirmGroup(app, shown.groups, shown.ask);
+    for (const f of shots) assert.ok(fs.statSync(f).size > 12_000, `${f} is not blank`);
+  });
+});
