@@ -133,7 +133,7 @@ for (let i = 0; i < rounds; i++) {
 }
 const m = (k, f) => median(res[k].map((r) => r[f]));
 const f1 = (x) => x.toFixed(0);
-console.log(`rounds: ${rounds} (medians)`);
+console.log(`rounds: ${rounds} (medians); start-up per round: minimal ${res.minimal.map((r) => f1(r.startup)).join(', ')} ms; Keel ${res.keel.map((r) => f1(r.startup)).join(', ')} ms`);
 console.log(`start-up to first screen drawn: minimal ${f1(m('minimal', 'startup'))} ms, Keel ${f1(m('keel', 'startup'))} ms, ratio ${(m('keel', 'startup') / m('minimal', 'startup')).toFixed(2)}`);
 console.log(`memory PSS (app + WebKit): minimal ${f1(m('minimal', 'pss'))} MiB, Keel after unlocking 10,000 records ${f1(m('keel', 'pss'))} MiB, ratio ${(m('keel', 'pss') / m('minimal', 'pss')).toFixed(2)}`);
 console.log(`memory RSS (app + WebKit): minimal ${f1(m('minimal', 'rss'))} MiB, Keel ${f1(m('keel', 'rss'))} MiB, ratio ${(m('keel', 'rss') / m('minimal', 'rss')).toFixed(2)}`);
