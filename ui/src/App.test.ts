@@ -239,3 +239,73 @@ describe('history', () => {
     expect(within(timeline).getAllByRole('listitem').length, 'a window, not all rows').toBeLessThan(60);
   });
 });
+
+describe('editor escape', () => {
+  it('Escape in the skill combobox closes only its list; with changes, Escape asks before discarding', async () => {
+    const { user, app } = await unlocked();
+    await user.click(screen.getByRole('button', { name: '+ Log a coping skill' }));
+    const combo = await screen.findByRole('combobox', { name: 'Skill' });
+    await user.type(combo, 'box');
+    await screen.findByRole('listbox', { name: 'Skills' });
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('listbox'), 'the list closed').toBeNull();
+    expect(screen.getByRole('heading', { name: 'New coping skill' }), 'the editor stayed').toBeInTheDocument();
+    expect(combo).toHaveValue('box');
+
+    // List closed, something typed: Escape asks instead of throwing it away.
+    await user.keyboard('{Escape}');
+    const ask = await screen.findByRole('group', { name: 'Discard changes?' });
+    expect(app.view).toBe('edit');
+    const keep = within(ask).getByRole('button', { name: 'Keep editing' });
+    await waitFor(() => expect(document.activeElement).toBe(keep));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Discard changes?' }), 'Escape again keeps editing').toBeNull();
+    expect(screen.getByRole('combobox', { name: 'Skill' })).toHaveValue('box');
+
+    await user.click(screen.getByLabelText('Situation'));
+    await user.keyboard('{Escape}');
+    await user.click(within(await screen.findByRole('group', { name: 'Discard changes?' })).getByRole('button', { name: 'Discard' }));
+    await screen.findByRole('radiogroup', { name: 'Stress' });
+    expect(app.view).toBe('today');
+  });
+
+  it('Escape closes an untouched editor at once', async () => {
+    const { user, app } = await unlocked();
+    for (const name of ['+ Detailed check-in', '+ Log a coping skill', '+ Session note', '+ Journal entry']) {
+      await user.click(screen.getByRole('button', { name }));
+      await screen.findByRole('button', { name: 'Save' });
+      await new Promise((r) => setTimeout(r, 20));
+      await user.keyboard('{Escape}');
+      expect(screen.queryByRole('group', { name: 'Discard changes?' }), name).toBeNull();
+      await screen.findByRole('radiogroup', { name: 'Stress' });
+      expect(app.view, name).toBe('today');
+    }
+  });
+});
+
+describe('toasts and names', () => {
+  it('a new confirmation replaces the last one; Undo ones stay beside it; Escape dismisses', async () => {
+    const { app, user } = await unlocked();
+    app.toast('One saved.');
+    app.toast('Two saved.');
+    app.toast('Moved to Trash.', () => {});
+    app.toast('Three saved.');
+    await waitFor(() => expect([...document.querySelectorAll('.toast')].map((t) => t.querySelector('.toast-text')?.textContent)).toEqual(['Moved to Trash.', 'Three saved.']));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(document.querySelectorAll('.toast')).toHaveLength(1));
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(document.querySelectorAll('.toast')).toHaveLength(0));
+  });
+
+  it('Trash and Coping skills buttons name their entry, with a space', async () => {
+    const { app, user } = await unlocked();
+    const r = await app.add({ ...emptyCheckin(), stress: 3, note: 'named' });
+    await app.trash(r);
+    await user.click(screen.getByRole('button', { name: 'Trash' }));
+    expect(await screen.findByRole('button', { name: 'Restore Stress 3 — named' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Delete… Stress 3 — named' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Coping skills' }));
+    expect(await screen.findByRole('button', { name: 'Hide Box breathing' })).toBeInTheDocument();
+  });
+});

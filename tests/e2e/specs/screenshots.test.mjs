@@ -85,7 +85,11 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await app.fill('Title', 'Evening pages');
     await app.fill('Entry', 'A quiet day. Made tea, read for an hour.');
     await shot(t('07-editor-journal'));
+    // Escape with unsaved text asks first.
     await app.client.keys(Key.Escape);
+    await app.button('Discard');
+    await shot(t('07b-editor-discard'));
+    await app.click('Discard');
     await app.heading('How are you right now?');
 
     await app.nav('History');
@@ -195,7 +199,7 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await app.click('Save');
     await (await app.row(TODAY, 'Draft I do not')).click();
     await app.heading('Edit journal');
-    // The "saved" toast sits over the editor's Move to Trash button for 8 s: see the toast-overlap shot.
+    // The "saved" toast used to sit over the editor's Move to Trash button; it is now at the top centre.
     await app.run(() => { const m = document.querySelector('main.content'); m.scrollTop = m.scrollHeight; return true; });
     await shot('light-16-toast-over-move-to-trash');
     await app.dismissToasts();

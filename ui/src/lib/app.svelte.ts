@@ -22,6 +22,10 @@ export interface Toast {
   undo?: () => Promise<void> | void;
 }
 
+/** How long a toast stays: a plain confirmation, and one with Undo. */
+export const TOAST_MS = 4000;
+export const TOAST_UNDO_MS = 8000;
+
 export class AppState {
   phase = $state<Phase>('loading');
   view = $state<View>('today');
@@ -40,6 +44,9 @@ export class AppState {
   /** Bumped whenever records change, so views reload. */
   changes = $state(0);
   private toastSeq = 0;
+  private toastsHeld = false;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- timer handles, not UI state
+  private toastTimers = new Map<number, ReturnType<typeof setTimeout>>();
   private unlisten: (() => void) | null = null;
 
   constructor(readonly backend: Backend) {}
@@ -77,7 +84,9 @@ export class AppState {
     this.recentSkillUses = [];
     this.skills = [];
     this.editing = null;
+    for (const t of this.toasts) this.clearToastTimer(t.id);
     this.toasts = [];
+    this.toastsHeld = false;
     this.view = 'today';
     this.changes += 1;
   }
@@ -150,14 +159,52 @@ export class AppState {
     });
   }
 
+  /**
+   * Show a short message. Plain confirmations last 4 s, ones with Undo 8 s (time to act). At most
+   * two show at once: the newest plain one and the newest with Undo; a new one replaces its kind.
+   */
   toast(text: string, undo?: Toast['undo']): void {
     const id = ++this.toastSeq;
-    this.toasts = [...this.toasts, { id, text, undo }];
-    setTimeout(() => this.dismiss(id), 8000);
+    const replaced = this.toasts.filter((t) => !!t.undo === !!undo);
+    for (const t of replaced) this.clearToastTimer(t.id);
+    this.toasts = [...this.toasts.filter((t) => !!t.undo !== !!undo), { id, text, undo }];
+    this.startToastTimer(id);
   }
 
   dismiss(id: number): void {
+    this.clearToastTimer(id);
     this.toasts = this.toasts.filter((t) => t.id !== id);
+    if (this.toasts.length === 0) this.toastsHeld = false;
+  }
+
+  /** Dismiss the newest toast; false if there was none. */
+  dismissNewest(): boolean {
+    const last = this.toasts.at(-1);
+    if (!last) return false;
+    this.dismiss(last.id);
+    return true;
+  }
+
+  /** Keep toasts up while the pointer or focus is on them; restart their timers after. */
+  holdToasts(hold: boolean): void {
+    for (const t of this.toasts) {
+      this.clearToastTimer(t.id);
+      if (!hold) this.startToastTimer(t.id);
+    }
+    this.toastsHeld = hold;
+  }
+
+  private startToastTimer(id: number): void {
+    if (this.toastsHeld) return;
+    const t = this.toasts.find((x) => x.id === id);
+    if (!t) return;
+    this.toastTimers.set(id, setTimeout(() => this.dismiss(id), t.undo ? TOAST_UNDO_MS : TOAST_MS));
+  }
+
+  private clearToastTimer(id: number): void {
+    const timer = this.toastTimers.get(id);
+    if (timer !== undefined) clearTimeout(timer);
+    this.toastTimers.delete(id);
   }
 
   edit(kind: EntryKind, record: RecordDto | null = null): void {
