@@ -53,9 +53,15 @@ export class AppState {
 
   async start(): Promise<void> {
     try {
-      this.unlisten = await this.backend.onLocked(() => this.lockedByBackend());
-      this.settings = await this.backend.getSettings();
-      const status = await this.backend.vaultStatus();
+      // Independent calls: ask for all three at once, so the first screen waits for one
+      // round trip, not three.
+      const [unlisten, settings, status] = await Promise.all([
+        this.backend.onLocked(() => this.lockedByBackend()),
+        this.backend.getSettings(),
+        this.backend.vaultStatus(),
+      ]);
+      this.unlisten = unlisten;
+      this.settings = settings;
       if (!status.exists) this.phase = 'firstrun';
       else if (status.unlocked) await this.enter();
       else this.phase = 'locked';

@@ -13,6 +13,8 @@ import type { SearchQuery } from './generated/SearchQuery';
 import type { Settings } from './generated/Settings';
 import type { UpdateRecord } from './generated/UpdateRecord';
 import type { VaultStatus } from './generated/VaultStatus';
+// Static, not lazy: the first screen needs it at once, and it is small.
+import { TauriBackend } from './tauri';
 
 export type { BodyDto } from './generated/BodyDto';
 export type { CheckinDto } from './generated/CheckinDto';
@@ -95,6 +97,5 @@ export async function createBackend(): Promise<Backend> {
     await seedDemo(fake, Number.isFinite(n) ? n : 300);
     return fake;
   }
-  const { TauriBackend } = await import('./tauri');
   return new TauriBackend();
 }
