@@ -16,12 +16,16 @@ fn main() {
     let (mut vault, _key) =
         Vault::create(&path, &pass, Arc::new(SystemClock), KdfParams::FLOOR).expect("create");
     let start = vault.now();
-    let words = ["calm", "meeting", "tired", "group", "walk", "sleep", "deadline", "call"];
+    let words = [
+        "calm", "meeting", "tired", "group", "walk", "sleep", "deadline", "call",
+    ];
     let items: Vec<_> = (0..count)
         .map(|i| {
             // One entry every three hours, going back in time.
             let at = start - chrono::Duration::hours(3 * i as i64);
-            let text = (0..20).map(|j| words[(i + j * 3) % words.len()]).collect::<Vec<_>>();
+            let text = (0..20)
+                .map(|j| words[(i + j * 3) % words.len()])
+                .collect::<Vec<_>>();
             let body = if i % 5 == 0 {
                 Body::Journal(JournalEntry {
                     title: format!("Entry {i}"),
