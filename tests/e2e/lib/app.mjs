@@ -57,7 +57,7 @@ function remember(pid) {
  * A tauri-driver of our own with a temp vault, config and data folders: the app reads
  * KEEL_VAULT from the environment that tauri-driver passes to WebKitWebDriver and then to it.
  */
-export async function startDriver(name) {
+export async function startDriver(name, extraEnv = {}) {
   if (!fs.existsSync(APP)) throw new Error(`no app binary at ${APP} (set KEEL_APP)`);
   if (!process.env.DISPLAY) throw new Error('DISPLAY is not set (run through `npm test`)');
   const base = process.env.E2E_RUN_DIR || os.tmpdir();
@@ -75,8 +75,10 @@ export async function startDriver(name) {
     NO_AT_BRIDGE: '1',
     GTK_A11Y: 'none',
   };
-  // No session bus: the single-instance plugin then cannot see another Keel on this machine.
+  // No session bus unless a spec brings its own: the single-instance plugin then cannot see
+  // another Keel on this machine.
   delete env.DBUS_SESSION_BUS_ADDRESS;
+  Object.assign(env, extraEnv);
   const port = await freePort();
   let nativePort = await freePort();
   while (nativePort === port) nativePort = await freePort();
@@ -97,6 +99,7 @@ export async function startDriver(name) {
 
   const driver = {
     dir,
+    env,
     vaultDir,
     port,
     pid: child.pid,
