@@ -11,7 +11,10 @@ use keel::commands;
 use keel::crypto::Passphrase;
 use keel::dto::*;
 use keel::{Error, Vault};
-use tauri::{Emitter, Manager, State, WebviewWindow};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use tauri::{Emitter, Manager, State, WebviewWindow, WindowEvent};
+use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
 /// Emitted when the shell locks the vault on its own (quick hide): the UI drops its state.
 const LOCKED_EVENT: &str = "keel://locked";
@@ -190,6 +193,20 @@ fn set_settings(s: State<Shell>, req: Settings) -> Reply<Settings> {
     Ok(req)
 }
 
+/// Saves the window's size and place shortly after it stops moving: the plugin alone saves
+/// only on a clean exit, and a window that is killed or crashes should still come back where
+/// the user left it.
+fn save_window_state_soon(app: tauri::AppHandle) {
+    static GENERATION: AtomicU64 = AtomicU64::new(0);
+    let mine = GENERATION.fetch_add(1, Ordering::SeqCst) + 1;
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        if GENERATION.load(Ordering::SeqCst) == mine {
+            let _ = app.save_window_state(StateFlags::all());
+        }
+    });
+}
+
 fn main() {
     let Some(path) = keel::paths::default_vault_path() else {
         eprintln!("keel: no data folder on this system; set KEEL_VAULT");
@@ -205,6 +222,11 @@ fn main() {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .on_window_event(|window, event| {
+            if matches!(event, WindowEvent::Moved(_) | WindowEvent::Resized(_)) {
+                save_window_state_soon(window.app_handle().clone());
+            }
+        })
         .manage(Shell {
             path,
             vault: Mutex::new(None),

@@ -158,6 +158,14 @@ export class Client {
   async title() {
     return this.request('GET', this.s('/title'));
   }
+
+  async windowRect() {
+    return this.request('GET', this.s('/window/rect'));
+  }
+
+  async setWindowRect(rect) {
+    return this.request('POST', this.s('/window/rect'), rect);
+  }
 }
 
 export class Element {
