@@ -25,6 +25,16 @@ impl RecordId {
         Ok(RecordId(b))
     }
 
+    /// Whether the lowercase hex form starts with `prefix` (lowercase hex), without
+    /// formatting the id.
+    pub fn has_hex_prefix(&self, prefix: &str) -> bool {
+        prefix.len() <= 32
+            && prefix.bytes().enumerate().all(|(i, c)| {
+                let nibble = (self.0[i / 2] >> if i % 2 == 0 { 4 } else { 0 }) & 0xf;
+                char::from_digit(nibble.into(), 16) == Some(c as char)
+            })
+    }
+
     /// Parses the 32-hex-digit form.
     pub fn parse(s: &str) -> Result<Self> {
         let s = s.trim();
@@ -523,6 +533,18 @@ mod tests {
     fn record_ids_round_trip_through_hex() {
         let id = RecordId::random().unwrap();
         assert_eq!(RecordId::parse(&id.to_string()).unwrap(), id);
+        let hex = id.to_string();
+        for n in [0, 1, 4, 7, 32] {
+            assert!(
+                id.has_hex_prefix(&hex[..n]),
+                "its own {n}-digit prefix matches"
+            );
+        }
+        let other = if hex.starts_with('0') { "1" } else { "0" };
+        assert!(
+            !id.has_hex_prefix(other),
+            "another first digit does not match"
+        );
         assert!(RecordId::parse("xyz").is_err());
     }
 }

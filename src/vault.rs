@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -41,7 +41,6 @@ impl Cached {
 }
 
 pub struct Vault {
-    path: PathBuf,
     conn: Connection,
     state: State,
 }
@@ -172,14 +171,7 @@ impl Vault {
             state.put(r);
         }
         state.data_version = store::data_version(&conn)?;
-        Ok((
-            Vault {
-                path: path.to_owned(),
-                conn,
-                state,
-            },
-            recovery,
-        ))
+        Ok((Vault { conn, state }, recovery))
     }
 
     /// Opens the vault with its passphrase. A wrong passphrase writes nothing.
@@ -192,7 +184,7 @@ impl Vault {
             .open(header.passphrase_wrap.clone(), &passphrase_aad(&header))
             .ok_or(Error::WrongPassphrase)?;
         let key = data_key_from(&raw)?;
-        Vault::finish_open(path, conn, &header, key, clock)
+        Vault::finish_open(conn, &header, key, clock)
     }
 
     /// Opens the vault with the recovery key and sets a new passphrase.
@@ -215,11 +207,10 @@ impl Vault {
         header.kdf = header.kdf.at_least(KdfParams::FLOOR);
         wrap_with_passphrase(&mut header, &key, new_passphrase)?;
         store::write_header(&conn, &header)?;
-        Vault::finish_open(path, conn, &header, key, clock)
+        Vault::finish_open(conn, &header, key, clock)
     }
 
     fn finish_open(
-        path: &Path,
         conn: Connection,
         header: &Header,
         key: SealingKey,
@@ -239,15 +230,7 @@ impl Vault {
             manifest_ok: true,
         };
         state.load_all(&conn)?;
-        Ok(Vault {
-            path: path.to_owned(),
-            conn,
-            state,
-        })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
+        Ok(Vault { conn, state })
     }
 
     /// Locks: drops the key and every decrypted record.
@@ -442,7 +425,7 @@ impl Vault {
             .records
             .keys()
             .chain(self.state.damaged.keys())
-            .filter(|id| id.to_string().starts_with(&p));
+            .filter(|id| id.has_hex_prefix(&p));
         match (found.next(), found.next()) {
             (Some(id), None) => Ok(*id),
             (Some(_), Some(_)) => Err(Error::AmbiguousId { prefix: p }),

@@ -1,4 +1,3 @@
-use keel::crypto::KdfParams;
 use keel::{Error, Vault, store};
 
 use crate::support::*;
@@ -41,9 +40,7 @@ fn a_failing_migration_applies_nothing() {
 #[test]
 fn a_vault_is_carried_forward_by_a_later_migration_and_its_records_still_open() {
     let (_d, path) = temp_vault();
-    let mut v = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR)
-        .unwrap()
-        .0;
+    let mut v = new_vault(&path);
     let before = keel::commands::list(&mut v, Default::default()).unwrap();
     drop(v);
     let mut later: Vec<&str> = store::MIGRATIONS.to_vec();

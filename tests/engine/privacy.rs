@@ -1,6 +1,4 @@
-use keel::Vault;
 use keel::commands;
-use keel::crypto::KdfParams;
 use keel::dto::*;
 
 use crate::support::*;
@@ -10,9 +8,7 @@ const MARKER: &str = "ZEBRA-MARKER-7731-ünïcødé";
 #[test]
 fn a_marker_written_into_every_text_field_never_reaches_the_vault_files() {
     let (dir, path) = temp_vault();
-    let mut v = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR)
-        .unwrap()
-        .0;
+    let mut v = new_vault(&path);
     let m = || MARKER.to_owned();
     let bodies = vec![
         BodyDto::Checkin(CheckinDto {
@@ -114,9 +110,7 @@ fn a_marker_written_into_every_text_field_never_reaches_the_vault_files() {
 #[test]
 fn errors_never_quote_what_the_user_wrote() {
     let (_d, path) = temp_vault();
-    let mut v = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR)
-        .unwrap()
-        .0;
+    let mut v = new_vault(&path);
     let err = commands::add(
         &mut v,
         NewRecord {
@@ -156,9 +150,7 @@ fn errors_never_quote_what_the_user_wrote() {
 #[test]
 fn sealed_lengths_fall_into_buckets() {
     let (_d, path) = temp_vault();
-    let mut v = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR)
-        .unwrap()
-        .0;
+    let mut v = new_vault(&path);
     let mut ids: Vec<String> = Vec::new();
     for text in ["a", "a bit longer than that", "twenty-five characters ok"] {
         let r = commands::add(

@@ -1,6 +1,6 @@
 use keel::Vault;
 use keel::commands;
-use keel::crypto::{KdfParams, SealingKey, SecretBytes};
+use keel::crypto::{SealingKey, SecretBytes};
 use keel::dto::*;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -123,11 +123,7 @@ fn body() -> impl Strategy<Value = BodyDto> {
 fn every_record_round_trips_through_the_vault_and_a_reopen() {
     let (_d, path) = temp_vault();
     // The runner takes an `Fn`; the vault and the log of what was written live in cells.
-    let v = std::cell::RefCell::new(
-        Vault::create(&path, &pass(), noon(), KdfParams::FLOOR)
-            .unwrap()
-            .0,
-    );
+    let v = std::cell::RefCell::new(new_vault(&path));
     let written = std::cell::RefCell::new(Vec::new());
     let mut runner = TestRunner::new(Config {
         cases: 200,

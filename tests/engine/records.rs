@@ -1,5 +1,4 @@
 use keel::commands;
-use keel::crypto::KdfParams;
 use keel::dto::*;
 use keel::{Error, Vault};
 
@@ -7,9 +6,7 @@ use crate::support::*;
 
 fn vault() -> (tempfile::TempDir, std::path::PathBuf, Vault) {
     let (d, path) = temp_vault();
-    let v = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR)
-        .unwrap()
-        .0;
+    let v = new_vault(&path);
     (d, path, v)
 }
 

@@ -77,9 +77,7 @@ fn a_mistyped_group_is_named_and_a_wrong_key_is_refused() {
 #[test]
 fn changing_the_passphrase_rewraps_the_key_only_and_leaves_records_untouched() {
     let (_d, path) = temp_vault();
-    let mut v = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR)
-        .unwrap()
-        .0;
+    let mut v = new_vault(&path);
     for i in 0..20 {
         commands::add(
             &mut v,

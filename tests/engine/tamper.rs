@@ -19,12 +19,25 @@ fn journal(v: &mut Vault, text: &str) -> String {
     .id
 }
 
+fn edit_journal(v: &mut Vault, id: &str, text: &str) {
+    commands::update(
+        v,
+        keel::dto::UpdateRecord {
+            id: id.to_owned(),
+            at: None,
+            body: BodyDto::Journal(JournalDto {
+                text: text.into(),
+                ..Default::default()
+            }),
+        },
+    )
+    .unwrap();
+}
+
 #[test]
 fn wrong_passphrase_is_refused_and_leaves_the_vault_byte_for_byte_unchanged() {
     let (_d, path) = temp_vault();
-    let mut v = Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR)
-        .unwrap()
-        .0;
+    let mut v = new_vault(&path);
     journal(&mut v, "first");
     drop(v);
     let before = std::fs::read(&path).unwrap();
@@ -42,9 +55,7 @@ fn wrong_passphrase_is_refused_and_leaves_the_vault_byte_for_byte_unchanged() {
 #[test]
 fn one_flipped_bit_in_nonce_ciphertext_or_tag_is_reported_by_id_and_the_rest_still_open() {
     let (_d, path) = temp_vault();
-    let mut v = Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR)
-        .unwrap()
-        .0;
+    let mut v = new_vault(&path);
     let ids: Vec<String> = (0..5)
         .map(|i| journal(&mut v, &format!("entry {i}")))
         .collect();
@@ -94,9 +105,7 @@ fn one_flipped_bit_in_nonce_ciphertext_or_tag_is_reported_by_id_and_the_rest_sti
 #[test]
 fn a_ciphertext_copied_under_another_id_does_not_open() {
     let (_d, path) = temp_vault();
-    let mut v = Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR)
-        .unwrap()
-        .0;
+    let mut v = new_vault(&path);
     let a = journal(&mut v, "alpha");
     let b = journal(&mut v, "beta");
     drop(v);
@@ -119,25 +128,12 @@ fn a_ciphertext_copied_under_another_id_does_not_open() {
 #[test]
 fn an_older_revision_put_back_does_not_open() {
     let (_d, path) = temp_vault();
-    let mut v = Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR)
-        .unwrap()
-        .0;
+    let mut v = new_vault(&path);
     let id = journal(&mut v, "version one");
     drop(v);
     let old = rows(&path).into_iter().find(|r| hex(&r.0) == id).unwrap();
     let mut v = Vault::unlock(&path, &pass(), noon()).unwrap();
-    commands::update(
-        &mut v,
-        keel::dto::UpdateRecord {
-            id: id.clone(),
-            at: None,
-            body: BodyDto::Journal(JournalDto {
-                text: "version two".into(),
-                ..Default::default()
-            }),
-        },
-    )
-    .unwrap();
+    edit_journal(&mut v, &id, "version two");
     drop(v);
     set_sealed(&path, &old.0, &old.2);
     let mut v = Vault::unlock(&path, &pass(), noon()).unwrap();
@@ -156,7 +152,7 @@ fn a_header_with_weakened_kdf_parameters_is_refused() {
         ("kdf_lanes", 0),
     ] {
         let (_d, path) = temp_vault();
-        drop(Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR).unwrap());
+        drop(new_vault(&path));
         raw(&path)
             .execute(&format!("UPDATE vault_header SET {column} = ?1"), [value])
             .unwrap();
@@ -183,9 +179,7 @@ fn creating_with_parameters_below_the_floor_is_refused() {
 #[test]
 fn a_vault_file_truncated_at_many_offsets_gives_a_clean_error_never_a_panic() {
     let (dir, path) = temp_vault();
-    let mut v = Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR)
-        .unwrap()
-        .0;
+    let mut v = new_vault(&path);
     for i in 0..40 {
         journal(&mut v, &format!("entry {i} {}", "x".repeat(i * 50)));
     }
@@ -225,7 +219,7 @@ fn a_vault_file_truncated_at_many_offsets_gives_a_clean_error_never_a_panic() {
 #[test]
 fn a_vault_from_a_newer_keel_is_refused_and_left_unchanged() {
     let (_d, path) = temp_vault();
-    drop(Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR).unwrap());
+    drop(new_vault(&path));
     raw(&path)
         .execute_batch("PRAGMA user_version = 99")
         .unwrap();
@@ -242,7 +236,7 @@ fn a_vault_from_a_newer_keel_is_refused_and_left_unchanged() {
     );
 
     let (_d2, path2) = temp_vault();
-    drop(Vault::create(&path2, &pass(), noon(), keel::crypto::KdfParams::FLOOR).unwrap());
+    drop(new_vault(&path2));
     raw(&path2)
         .execute("UPDATE vault_header SET format_version = 2", [])
         .unwrap();
@@ -269,9 +263,7 @@ fn a_file_that_is_not_a_vault_is_named_as_such() {
 #[test]
 fn a_whole_row_put_back_from_an_older_copy_or_removed_is_caught_by_the_manifest() {
     let (_d, path) = temp_vault();
-    let mut v = Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR)
-        .unwrap()
-        .0;
+    let mut v = new_vault(&path);
     let id = journal(&mut v, "version one");
     let other = journal(&mut v, "someone else");
     commands::delete(&mut v, &other).unwrap();
@@ -284,18 +276,7 @@ fn a_whole_row_put_back_from_an_older_copy_or_removed_is_caught_by_the_manifest(
     let old = rows(&path).into_iter().find(|r| hex(&r.0) == id).unwrap();
     let mut v = Vault::unlock(&path, &pass(), noon()).unwrap();
     assert!(v.manifest_ok());
-    commands::update(
-        &mut v,
-        keel::dto::UpdateRecord {
-            id: id.clone(),
-            at: None,
-            body: BodyDto::Journal(JournalDto {
-                text: "version two".into(),
-                ..Default::default()
-            }),
-        },
-    )
-    .unwrap();
+    edit_journal(&mut v, &id, "version two");
     drop(v);
     // Put revision 1 back whole: its ciphertext and its revision number.
     raw(&path)
@@ -314,9 +295,7 @@ fn a_whole_row_put_back_from_an_older_copy_or_removed_is_caught_by_the_manifest(
     drop(v);
 
     let (_d2, path2) = temp_vault();
-    let mut v = Vault::create(&path2, &pass(), noon(), keel::crypto::KdfParams::FLOOR)
-        .unwrap()
-        .0;
+    let mut v = new_vault(&path2);
     let gone = journal(&mut v, "removed behind Keel's back");
     journal(&mut v, "stays");
     drop(v);

@@ -67,9 +67,7 @@ fn an_entry_at_2330_in_utc_minus_5_stays_on_its_day_when_read_in_utc_plus_9() {
 #[test]
 fn entries_either_side_of_a_dst_change_keep_their_local_days() {
     let (_d, path) = temp_vault();
-    let mut v = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR)
-        .unwrap()
-        .0;
+    let mut v = new_vault(&path);
     // US spring-forward, 2026-03-08 02:00 EST → 03:00 EDT.
     let before = checkin_at(&mut v, "2026-03-08T01:30:00-05:00");
     let after = checkin_at(&mut v, "2026-03-08T03:30:00-04:00");

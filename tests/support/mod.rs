@@ -25,6 +25,13 @@ pub fn noon() -> Arc<FixedClock> {
     clock("2026-11-27T12:00:00-05:00")
 }
 
+/// A new vault at `path` with the test passphrase and the noon clock, unlocked.
+pub fn new_vault(path: &Path) -> keel::Vault {
+    keel::Vault::create(path, &pass(), noon(), keel::crypto::KdfParams::FLOOR)
+        .unwrap()
+        .0
+}
+
 /// A fresh temp dir and a vault path inside it (the vault is not created).
 pub fn temp_vault() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
