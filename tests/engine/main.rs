@@ -10,3 +10,4 @@ mod records;
 mod recovery;
 mod tamper;
 mod time;
+mod golden;

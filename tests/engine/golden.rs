@@ -1,0 +1,352 @@
+//! Golden fixtures: a vault and payloads written by earlier builds (tests/fixtures/golden/).
+//! Every later build must open them with every field intact. The fixtures are never
+//! regenerated; a failure here means a change would make what a user wrote unreadable.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use keel::Vault;
+use keel::crypto::Passphrase;
+use keel::model::*;
+
+use crate::support::*;
+
+const GOLDEN_PASS: &str = "correct horse battery staple";
+
+fn golden(version: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/golden")
+        .join(version)
+}
+
+fn t(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+fn ids(version: &str) -> BTreeMap<String, RecordId> {
+    let m: BTreeMap<String, String> =
+        serde_json::from_slice(&std::fs::read(golden(version).join("ids.json")).unwrap()).unwrap();
+    m.into_iter()
+        .map(|(k, v)| (k, RecordId::parse(&v).unwrap()))
+        .collect()
+}
+
+/// A copy of the golden vault in a temp dir: the fixture itself is never opened for writing.
+fn open_copy(version: &str) -> (tempfile::TempDir, PathBuf, Vault) {
+    let (dir, path) = temp_vault();
+    std::fs::copy(golden(version).join("vault.keel"), &path).unwrap();
+    let v = Vault::unlock(&path, &Passphrase::from(GOLDEN_PASS), noon()).unwrap();
+    (dir, path, v)
+}
+
+/// Every record of the v1 fixture, field by field, as the v1 build wrote it.
+fn check_v1(name: &str, r: &Record) {
+    let stamp = |created: &str, updated: &str, at: &str| {
+        assert_eq!(r.created, t(created), "{name}: created");
+        assert_eq!(
+            r.created.offset(),
+            t(created).offset(),
+            "{name}: created keeps its offset"
+        );
+        assert_eq!(r.updated, t(updated), "{name}: updated");
+        assert_eq!(r.at, t(at), "{name}: at");
+        assert_eq!(r.at.offset(), t(at).offset(), "{name}: at keeps its offset");
+    };
+    match name {
+        "checkin_full" => {
+            stamp(
+                "2026-11-02T09:20:00-05:00",
+                "2026-11-02T09:20:00-05:00",
+                "2026-11-02T09:15:00-05:00",
+            );
+            assert_eq!(r.revision, 1);
+            assert_eq!(r.trashed, None);
+            assert_eq!(
+                r.body,
+                Body::Checkin(Checkin {
+                    stress: 6,
+                    mood: Some(4),
+                    craving: Some(3),
+                    sleep_hours: Some(6.5),
+                    halt: Halt {
+                        hungry: true,
+                        angry: false,
+                        lonely: false,
+                        tired: true
+                    },
+                    emotions: vec!["anxious".into(), "Tense".into()],
+                    triggers: vec!["deadline".into(), "email from my manager".into()],
+                    context: Some(Context::Work),
+                    note: "Long day; «quotes», ünïcödé ✓ and a\nsecond line.".into(),
+                })
+            );
+        }
+        "checkin_minimal" => {
+            let at = "2026-11-03T22:10:00+09:00";
+            stamp(at, at, at);
+            assert_eq!(r.local_date().to_string(), "2026-11-03", "the day where it was written");
+            assert_eq!(
+                r.body,
+                Body::Checkin(Checkin {
+                    stress: 0,
+                    ..Default::default()
+                })
+            );
+        }
+        _ if name.starts_with("checkin_context_") => {
+            let ctx = Context::parse(&name["checkin_context_".len()..]).unwrap();
+            let i = Context::ALL.iter().position(|c| *c == ctx).unwrap();
+            let at = format!("2026-11-04T1{i}:00:00-05:00");
+            stamp(&at, &at, &at);
+            assert_eq!(
+                r.body,
+                Body::Checkin(Checkin {
+                    stress: 10,
+                    mood: Some(10),
+                    craving: Some(0),
+                    sleep_hours: Some(0.0),
+                    context: Some(ctx),
+                    ..Default::default()
+                })
+            );
+        }
+        "checkin_trashed" => {
+            stamp(
+                "2026-11-11T12:00:00-05:00",
+                "2026-11-11T12:05:00-05:00",
+                "2026-11-11T12:00:00-05:00",
+            );
+            assert_eq!(r.revision, 2);
+            assert_eq!(r.trashed, Some(t("2026-11-11T12:05:00-05:00")));
+            assert_eq!(
+                r.body,
+                Body::Checkin(Checkin {
+                    stress: 2,
+                    note: "to the trash".into(),
+                    ..Default::default()
+                })
+            );
+        }
+        "skill_use_full" => {
+            let at = "2026-11-05T18:45:00+05:30";
+            stamp(at, at, at);
+            let Body::SkillUse(u) = &r.body else {
+                panic!("{name} is a skill use")
+            };
+            assert!(u.skill_id.is_some(), "the library skill is linked");
+            assert_eq!(
+                u,
+                &SkillUse {
+                    skill_id: u.skill_id,
+                    skill_name: "Box breathing".into(),
+                    situation: "Before a hard meeting".into(),
+                    distress_before: 8,
+                    distress_after: 3,
+                    urge_before: Some(6),
+                    urge_after: Some(2),
+                    minutes: Some(5),
+                    note: "Helped more than I expected".into(),
+                }
+            );
+        }
+        "skill_use_minimal" => {
+            let at = "2026-11-06T07:30:00-05:00";
+            stamp(at, at, at);
+            assert_eq!(
+                r.body,
+                Body::SkillUse(SkillUse {
+                    skill_id: None,
+                    skill_name: "Walk around the block".into(),
+                    situation: String::new(),
+                    distress_before: 5,
+                    distress_after: 5,
+                    urge_before: None,
+                    urge_after: None,
+                    minutes: None,
+                    note: String::new(),
+                })
+            );
+        }
+        "session_full" => {
+            stamp(
+                "2026-11-06T21:00:00-05:00",
+                "2026-11-06T21:00:00-05:00",
+                "2026-11-06T18:00:00-05:00",
+            );
+            assert_eq!(
+                r.body,
+                Body::Session(SessionNote {
+                    session_type: SessionType::Group,
+                    title: "Relapse triggers".into(),
+                    facilitator: "Dana R.".into(),
+                    notes:
+                        "# What we covered\n\n- HALT\n- *urge surfing*\n\n[a link](https://example.org)"
+                            .into(),
+                    takeaways: "Notice the first thought, not the tenth.".into(),
+                    homework: vec![
+                        Item {
+                            text: "List 3 triggers".into(),
+                            done: true
+                        },
+                        Item {
+                            text: "Call my sponsor".into(),
+                            done: false
+                        },
+                    ],
+                    bring: vec![Item {
+                        text: "Ask about sleep".into(),
+                        done: false
+                    }],
+                    attended: true,
+                })
+            );
+        }
+        _ if name.starts_with("session_type_") => {
+            let ty = SessionType::parse(&name["session_type_".len()..]).unwrap();
+            let i = SessionType::ALL.iter().position(|c| *c == ty).unwrap();
+            let at = format!("2026-11-07T1{i}:00:00-05:00");
+            stamp(&at, &at, &at);
+            assert_eq!(
+                r.body,
+                Body::Session(SessionNote {
+                    session_type: ty,
+                    title: format!("Session {i}"),
+                    facilitator: String::new(),
+                    notes: String::new(),
+                    takeaways: String::new(),
+                    homework: vec![],
+                    bring: vec![],
+                    attended: i % 2 == 0,
+                })
+            );
+        }
+        "journal_full" => {
+            let at = "2026-11-08T23:05:00-05:00";
+            stamp(at, at, at);
+            assert_eq!(
+                r.body,
+                Body::Journal(JournalEntry {
+                    title: "After group".into(),
+                    prompt: "What surprised you today?".into(),
+                    text: "I said it out loud.\n\nIt was easier than I thought.".into(),
+                    tags: vec!["group".into(), "sleep".into()],
+                })
+            );
+        }
+        "journal_edited" => {
+            stamp(
+                "2026-11-09T07:00:00-05:00",
+                "2026-11-10T08:30:00-05:00",
+                "2026-11-09T06:45:00-05:00",
+            );
+            assert_eq!(r.revision, 2, "{name}: edited once");
+            assert_eq!(
+                r.body,
+                Body::Journal(JournalEntry {
+                    title: "Morning".into(),
+                    prompt: String::new(),
+                    text: "Second thoughts, written down.".into(),
+                    tags: vec!["morning".into()],
+                })
+            );
+        }
+        "skill_builtin" => {
+            let at = "2026-11-01T08:00:00-05:00";
+            stamp(at, at, at);
+            let Body::Skill(s) = &r.body else {
+                panic!("{name} is a skill")
+            };
+            assert_eq!(s.name, "Box breathing");
+            assert_eq!(s.category, SkillCategory::Body);
+            assert_eq!(s.builtin.as_deref(), Some("box-breathing"));
+            assert!(s.how_to.starts_with("Breathe in for four"));
+            assert!(!s.favourite && !s.hidden);
+        }
+        "skill_builtin_hidden" => {
+            stamp(
+                "2026-11-01T08:00:00-05:00",
+                "2026-11-12T19:05:00-05:00",
+                "2026-11-01T08:00:00-05:00",
+            );
+            assert_eq!(r.revision, 2);
+            let Body::Skill(s) = &r.body else {
+                panic!("{name} is a skill")
+            };
+            assert_eq!(s.name, "Cold water on the face");
+            assert_eq!(s.builtin.as_deref(), Some("cold-water"));
+            assert!(s.hidden, "the user hid it");
+            assert!(!s.favourite);
+        }
+        "skill_own" => {
+            let at = "2026-11-12T19:00:00-05:00";
+            stamp(at, at, at);
+            assert_eq!(
+                r.body,
+                Body::Skill(Skill {
+                    name: "Call my sister".into(),
+                    category: SkillCategory::Connection,
+                    how_to: "Even five minutes. Tell her how the day went.".into(),
+                    builtin: None,
+                    favourite: true,
+                    hidden: false,
+                })
+            );
+        }
+        other => panic!("the v1 fixture has a record {other} this test does not check"),
+    }
+}
+
+#[test]
+fn the_v1_golden_vault_opens_with_every_field_of_every_record_intact() {
+    let (_d, _path, mut v) = open_copy("v1");
+    let ids = ids("v1");
+    for (name, id) in &ids {
+        let r = v.get(*id).unwrap_or_else(|e| panic!("{name} opens: {e:?}"));
+        check_v1(name, &r);
+    }
+    let (all, damaged) = v.all().unwrap();
+    assert!(damaged.is_empty(), "no record of the v1 vault is damaged");
+    let skills = all.iter().filter(|r| r.kind() == Kind::Skill).count();
+    assert_eq!(skills, 31, "30 built-in skills and the user's own");
+    assert_eq!(all.len(), 31 + ids.len() - 3, "every record and nothing else");
+    // The skill use still points at the library skill it used.
+    let Body::SkillUse(u) = &v.get(ids["skill_use_full"]).unwrap().body else {
+        panic!("a skill use")
+    };
+    assert_eq!(u.skill_id, Some(ids["skill_builtin"]));
+    let report = v.verify().unwrap();
+    assert!(report.database_ok && report.manifest_ok && report.damaged.is_empty());
+}
+
+#[test]
+fn the_v1_golden_vault_opens_with_its_recovery_key() {
+    let (dir, path) = temp_vault();
+    std::fs::copy(golden("v1").join("vault.keel"), &path).unwrap();
+    let key = std::fs::read_to_string(golden("v1").join("recovery-key.txt")).unwrap();
+    let mut v = Vault::recover(&path, key.trim(), &pass(), noon()).unwrap();
+    check_v1("journal_full", &v.get(ids("v1")["journal_full"]).unwrap());
+    drop(dir);
+}
+
+#[test]
+fn the_v1_golden_payloads_decode_with_every_field_intact() {
+    let ids = ids("v1");
+    let dir = golden("v1").join("payloads");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let id = ids[&name];
+        let revision = match name.as_str() {
+            "checkin_trashed" | "journal_edited" | "skill_builtin_hidden" => 2,
+            _ => 1,
+        };
+        let r = keel::codec::decode(id, revision, &bytes)
+            .unwrap_or_else(|| panic!("the {name} payload decodes"));
+        check_v1(&name, &r);
+        seen += 1;
+    }
+    assert_eq!(seen, ids.len(), "a payload for every named record");
+}
