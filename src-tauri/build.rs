@@ -1,35 +1,21 @@
 //! Declares every app command in an AppManifest: Tauri then checks each IPC call against the
 //! window's capability, so a script that got into the page cannot call what it was not given.
+//! The names come from the one list in `src/command_list.rs`.
 
-fn main() {
-    tauri_build::try_build(
-        tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(keel_commands())),
-    )
-    .expect("tauri build step");
+include!("src/command_list.rs");
+
+macro_rules! names {
+    ($($name:ident($($arg:ident: $ty:ty),*) -> $reply:ty;)*) => {
+        &[$(stringify!($name)),*]
+    };
 }
 
-/// Keep in step with `commands!` in src/main.rs and capabilities/main.json.
-fn keel_commands() -> &'static [&'static str] {
-    &[
-        "vault_status",
-        "create_vault",
-        "unlock",
-        "lock",
-        "quick_hide",
-        "recover",
-        "change_passphrase",
-        "new_recovery_key",
-        "add_record",
-        "update_record",
-        "get_record",
-        "delete_record",
-        "restore_record",
-        "purge_record",
-        "list_records",
-        "search_records",
-        "list_skills",
-        "get_settings",
-        "set_settings",
-    ]
+fn main() {
+    println!("cargo:rerun-if-changed=src/command_list.rs");
+    let commands: &[&str] = keel_commands!(names);
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
+    )
+    .expect("tauri build step");
 }

@@ -78,7 +78,8 @@ pub fn get(vault: &mut Vault, id: &str) -> Result<RecordDto> {
     Ok(RecordDto::from(&vault.get(id)?))
 }
 
-pub fn delete(vault: &mut Vault, id: &str) -> Result<RecordDto> {
+/// Moves a record to the trash (it can be restored until it is purged).
+pub fn trash(vault: &mut Vault, id: &str) -> Result<RecordDto> {
     let id = vault.resolve(id)?;
     Ok(RecordDto::from(&vault.trash(id)?))
 }
@@ -88,9 +89,25 @@ pub fn restore(vault: &mut Vault, id: &str) -> Result<RecordDto> {
     Ok(RecordDto::from(&vault.restore(id)?))
 }
 
-pub fn purge(vault: &mut Vault, id: &str) -> Result<()> {
+/// Removes a record for good. A record written by a newer Keel is refused
+/// (`RecordFromNewerVersion`) unless `force`.
+pub fn purge(vault: &mut Vault, id: &str, force: bool) -> Result<()> {
     let id = vault.resolve(id)?;
-    vault.purge(id)
+    vault.purge(id, force)
+}
+
+/// The kinds this build knows, with their payload versions and boundary fields.
+pub fn kinds() -> Vec<KindInfo> {
+    Kind::ALL
+        .iter()
+        .map(|k| KindInfo {
+            name: k.as_str().to_owned(),
+            label: k.label().to_owned(),
+            version: k.version(),
+            entry: k.is_entry(),
+            fields: k.fields(),
+        })
+        .collect()
 }
 
 pub fn list(vault: &mut Vault, q: ListQuery) -> Result<ListPage> {

@@ -157,11 +157,11 @@ impl SealingKey {
         Ok(out)
     }
 
-    /// Opens what `seal` made, decrypting in the buffer it was given (no copy: unlock opens
+    /// Opens what `seal` made (under this format or an older one), decrypting in the buffer it was given (no copy: unlock opens
     /// tens of megabytes). `None` for anything that does not authenticate, never a panic.
     pub fn open(&self, sealed: Vec<u8>, aad: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
         let mut buf = Zeroizing::new(sealed);
-        if buf.len() < 1 + NONCE_LEN + TAG_LEN || buf[0] != CIPHERTEXT_VERSION {
+        if buf.len() < 1 + NONCE_LEN + TAG_LEN || !(1..=CIPHERTEXT_VERSION).contains(&buf[0]) {
             return None;
         }
         let nonce = Nonce::try_assume_unique_for_key(&buf[1..1 + NONCE_LEN]).ok()?;

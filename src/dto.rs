@@ -6,8 +6,13 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
+
+pub use crate::kinds::{
+    BodyDto, CheckinDto, HaltDto, ItemDto, JournalDto, SessionDto, SkillDto, SkillUseDto,
+    UnknownDto,
+};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -25,120 +30,6 @@ pub struct RecordDto {
     pub local_date: String,
     pub trashed: Option<String>,
     pub body: BodyDto,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum BodyDto {
-    Checkin(CheckinDto),
-    SkillUse(SkillUseDto),
-    Session(SessionDto),
-    Journal(JournalDto),
-    Skill(SkillDto),
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
-#[ts(export)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CheckinDto {
-    pub stress: u8,
-    pub mood: Option<u8>,
-    pub craving: Option<u8>,
-    pub sleep_hours: Option<f32>,
-    pub halt: HaltDto,
-    pub emotions: Vec<String>,
-    pub triggers: Vec<String>,
-    /// work, home, commute, social or other.
-    pub context: Option<String>,
-    pub note: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[ts(export)]
-#[serde(default)]
-pub struct HaltDto {
-    pub hungry: bool,
-    pub angry: bool,
-    pub lonely: bool,
-    pub tired: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
-#[ts(export)]
-#[serde(rename_all = "camelCase", default)]
-pub struct SkillUseDto {
-    pub skill_id: Option<String>,
-    pub skill_name: String,
-    pub situation: String,
-    pub distress_before: u8,
-    pub distress_after: u8,
-    pub urge_before: Option<u8>,
-    pub urge_after: Option<u8>,
-    pub minutes: Option<u16>,
-    pub note: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-#[serde(rename_all = "camelCase")]
-pub struct SessionDto {
-    /// individual, group, psychoeducation, skills, family, medication, peer or other.
-    pub session_type: String,
-    pub title: String,
-    #[serde(default)]
-    pub facilitator: String,
-    /// Markdown.
-    #[serde(default)]
-    pub notes: String,
-    #[serde(default)]
-    pub takeaways: String,
-    #[serde(default)]
-    pub homework: Vec<ItemDto>,
-    #[serde(default)]
-    pub bring: Vec<ItemDto>,
-    #[serde(default = "yes")]
-    pub attended: bool,
-}
-
-fn yes() -> bool {
-    true
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct ItemDto {
-    pub text: String,
-    #[serde(default)]
-    pub done: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
-#[ts(export)]
-#[serde(rename_all = "camelCase", default)]
-pub struct JournalDto {
-    pub title: String,
-    pub prompt: String,
-    pub text: String,
-    pub tags: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-#[serde(rename_all = "camelCase")]
-pub struct SkillDto {
-    pub name: String,
-    /// distress-tolerance, emotion-regulation, mindfulness, interpersonal, grounding, body
-    /// or connection.
-    pub category: String,
-    #[serde(default)]
-    pub how_to: String,
-    #[serde(default)]
-    pub builtin: Option<String>,
-    #[serde(default)]
-    pub favourite: bool,
-    #[serde(default)]
-    pub hidden: bool,
 }
 
 /// Add a record. `at` is RFC 3339; omitted means now.
@@ -167,6 +58,7 @@ pub struct UpdateRecord {
 #[serde(rename_all = "camelCase", default)]
 pub struct ListQuery {
     /// Empty: every entry kind (check-ins, skill uses, sessions, journal).
+    #[ts(as = "Vec<Kind>")]
     pub kinds: Vec<String>,
     /// `YYYY-MM-DD`, inclusive, compared with each record's local day.
     pub since: Option<String>,
@@ -209,6 +101,21 @@ pub struct VerifyReportDto {
     pub manifest_ok: bool,
 }
 
+/// A record kind this build knows (`keel kinds`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct KindInfo {
+    pub name: String,
+    pub label: String,
+    /// The payload version this build writes.
+    pub version: u16,
+    /// Shown in the timeline (otherwise reference, like the skill library).
+    pub entry: bool,
+    /// Its boundary type, as a TypeScript declaration.
+    pub fields: String,
+}
+
 /// The export file (see docs/export-format.md).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -229,11 +136,12 @@ pub struct ExportDocument {
 #[ts(export)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorDto {
+    #[ts(as = "ErrorCode")]
     pub code: String,
     pub message: String,
-    /// For `InvalidInput`: which field.
+    /// For `InvalidInput`: which field, by its name at the boundary (`sleepHours`).
     pub field: Option<String>,
-    /// For `RecordTampered` and `NotFound`: which record.
+    /// For `RecordTampered`, `RecordFromNewerVersion` and `NotFound`: which record.
     pub id: Option<String>,
     /// For `RecoveryKeyMistyped`: which group (1-based).
     pub group: Option<u32>,
@@ -242,7 +150,7 @@ pub struct ErrorDto {
 impl From<&Error> for ErrorDto {
     fn from(e: &Error) -> Self {
         let mut dto = ErrorDto {
-            code: e.code().to_owned(),
+            code: e.code().as_str().to_owned(),
             message: e.to_string(),
             field: None,
             id: None,
@@ -250,7 +158,9 @@ impl From<&Error> for ErrorDto {
         };
         match e {
             Error::InvalidInput { field, .. } => dto.field = Some((*field).to_owned()),
-            Error::RecordTampered { id } | Error::NotFound { id } => dto.id = Some(id.clone()),
+            Error::RecordTampered { id }
+            | Error::RecordFromNewerVersion { id }
+            | Error::NotFound { id } => dto.id = Some(id.clone()),
             Error::RecoveryKeyMistyped { group } => dto.group = Some(*group as u32),
             _ => {}
         }
@@ -289,150 +199,6 @@ impl From<&Record> for RecordDto {
             body: BodyDto::from(&r.body),
         }
     }
-}
-
-impl From<&Body> for BodyDto {
-    fn from(b: &Body) -> Self {
-        match b {
-            Body::Checkin(c) => BodyDto::Checkin(CheckinDto {
-                stress: c.stress,
-                mood: c.mood,
-                craving: c.craving,
-                sleep_hours: c.sleep_hours,
-                halt: HaltDto {
-                    hungry: c.halt.hungry,
-                    angry: c.halt.angry,
-                    lonely: c.halt.lonely,
-                    tired: c.halt.tired,
-                },
-                emotions: c.emotions.clone(),
-                triggers: c.triggers.clone(),
-                context: c.context.map(|x| x.as_str().to_owned()),
-                note: c.note.clone(),
-            }),
-            Body::SkillUse(u) => BodyDto::SkillUse(SkillUseDto {
-                skill_id: u.skill_id.map(|i| i.to_string()),
-                skill_name: u.skill_name.clone(),
-                situation: u.situation.clone(),
-                distress_before: u.distress_before,
-                distress_after: u.distress_after,
-                urge_before: u.urge_before,
-                urge_after: u.urge_after,
-                minutes: u.minutes,
-                note: u.note.clone(),
-            }),
-            Body::Session(s) => BodyDto::Session(SessionDto {
-                session_type: s.session_type.as_str().to_owned(),
-                title: s.title.clone(),
-                facilitator: s.facilitator.clone(),
-                notes: s.notes.clone(),
-                takeaways: s.takeaways.clone(),
-                homework: items_to_dto(&s.homework),
-                bring: items_to_dto(&s.bring),
-                attended: s.attended,
-            }),
-            Body::Journal(j) => BodyDto::Journal(JournalDto {
-                title: j.title.clone(),
-                prompt: j.prompt.clone(),
-                text: j.text.clone(),
-                tags: j.tags.clone(),
-            }),
-            Body::Skill(s) => BodyDto::Skill(SkillDto {
-                name: s.name.clone(),
-                category: s.category.as_str().to_owned(),
-                how_to: s.how_to.clone(),
-                builtin: s.builtin.clone(),
-                favourite: s.favourite,
-                hidden: s.hidden,
-            }),
-        }
-    }
-}
-
-impl TryFrom<BodyDto> for Body {
-    type Error = Error;
-
-    fn try_from(b: BodyDto) -> Result<Self> {
-        Ok(match b {
-            BodyDto::Checkin(c) => Body::Checkin(Checkin {
-                stress: c.stress,
-                mood: c.mood,
-                craving: c.craving,
-                sleep_hours: c.sleep_hours,
-                halt: Halt {
-                    hungry: c.halt.hungry,
-                    angry: c.halt.angry,
-                    lonely: c.halt.lonely,
-                    tired: c.halt.tired,
-                },
-                emotions: c.emotions,
-                triggers: c.triggers,
-                context: c.context.as_deref().map(Context::parse).transpose()?,
-                note: c.note,
-            }),
-            BodyDto::SkillUse(u) => Body::SkillUse(SkillUse {
-                skill_id: u
-                    .skill_id
-                    .as_deref()
-                    .map(|s| {
-                        RecordId::parse(s).map_err(|_| Error::invalid("skillId", "not a skill id"))
-                    })
-                    .transpose()?,
-                skill_name: u.skill_name,
-                situation: u.situation,
-                distress_before: u.distress_before,
-                distress_after: u.distress_after,
-                urge_before: u.urge_before,
-                urge_after: u.urge_after,
-                minutes: u.minutes,
-                note: u.note,
-            }),
-            BodyDto::Session(s) => Body::Session(SessionNote {
-                session_type: SessionType::parse(&s.session_type)?,
-                title: s.title,
-                facilitator: s.facilitator,
-                notes: s.notes,
-                takeaways: s.takeaways,
-                homework: items_from_dto(s.homework),
-                bring: items_from_dto(s.bring),
-                attended: s.attended,
-            }),
-            BodyDto::Journal(j) => Body::Journal(JournalEntry {
-                title: j.title,
-                prompt: j.prompt,
-                text: j.text,
-                tags: j.tags,
-            }),
-            BodyDto::Skill(s) => Body::Skill(Skill {
-                name: s.name,
-                category: SkillCategory::parse(&s.category)?,
-                how_to: s.how_to,
-                builtin: s.builtin,
-                favourite: s.favourite,
-                hidden: s.hidden,
-            }),
-        })
-    }
-}
-
-fn items_to_dto(items: &[Item]) -> Vec<ItemDto> {
-    items
-        .iter()
-        .map(|i| ItemDto {
-            text: i.text.clone(),
-            done: i.done,
-        })
-        .collect()
-}
-
-fn items_from_dto(items: Vec<ItemDto>) -> Vec<Item> {
-    items
-        .into_iter()
-        .map(|i| Item {
-            text: i.text,
-            done: i.done,
-        })
-        .collect()
 }
 
 /// Whether a vault exists at the configured path and whether it is open.

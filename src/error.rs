@@ -32,6 +32,9 @@ pub enum Error {
     WeakKdfParameters,
     /// A record fails to open: its ciphertext was changed, moved or rolled back.
     RecordTampered { id: String },
+    /// A record a newer Keel wrote: kept and shown, but this build will not rewrite it (and
+    /// purges it only when forced).
+    RecordFromNewerVersion { id: String },
     /// No record with that id (or id prefix).
     NotFound { id: String },
     /// An id prefix matches more than one record.
@@ -46,27 +49,67 @@ pub enum Error {
     Database(rusqlite::Error),
 }
 
+/// The stable codes, one per `Error` variant, as the UI and scripts see them.
+macro_rules! codes {
+    ($($code:ident),+ $(,)?) => {
+        /// What went wrong, as a stable code the UI switches on (a TypeScript union too).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, ts_rs::TS)]
+        #[ts(export)]
+        pub enum ErrorCode { $($code),+ }
+
+        impl ErrorCode {
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$code),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$code => stringify!($code)),+ }
+            }
+        }
+    };
+}
+
+codes!(
+    WrongPassphrase,
+    WrongRecoveryKey,
+    RecoveryKeyMistyped,
+    VaultLocked,
+    VaultInUse,
+    VaultMissing,
+    VaultExists,
+    VaultFromNewerVersion,
+    VaultDamaged,
+    WeakKdfParameters,
+    RecordTampered,
+    RecordFromNewerVersion,
+    NotFound,
+    AmbiguousId,
+    InvalidInput,
+    SqliteTooOld,
+    Io,
+    Database,
+);
+
 impl Error {
     /// The stable code the UI and scripts switch on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::WrongPassphrase => "WrongPassphrase",
-            Error::WrongRecoveryKey => "WrongRecoveryKey",
-            Error::RecoveryKeyMistyped { .. } => "RecoveryKeyMistyped",
-            Error::VaultLocked => "VaultLocked",
-            Error::VaultInUse => "VaultInUse",
-            Error::VaultMissing => "VaultMissing",
-            Error::VaultExists => "VaultExists",
-            Error::VaultFromNewerVersion { .. } => "VaultFromNewerVersion",
-            Error::VaultDamaged { .. } => "VaultDamaged",
-            Error::WeakKdfParameters => "WeakKdfParameters",
-            Error::RecordTampered { .. } => "RecordTampered",
-            Error::NotFound { .. } => "NotFound",
-            Error::AmbiguousId { .. } => "AmbiguousId",
-            Error::InvalidInput { .. } => "InvalidInput",
-            Error::SqliteTooOld { .. } => "SqliteTooOld",
-            Error::Io(_) => "Io",
-            Error::Database(_) => "Database",
+            Error::WrongPassphrase => ErrorCode::WrongPassphrase,
+            Error::WrongRecoveryKey => ErrorCode::WrongRecoveryKey,
+            Error::RecoveryKeyMistyped { .. } => ErrorCode::RecoveryKeyMistyped,
+            Error::VaultLocked => ErrorCode::VaultLocked,
+            Error::VaultInUse => ErrorCode::VaultInUse,
+            Error::VaultMissing => ErrorCode::VaultMissing,
+            Error::VaultExists => ErrorCode::VaultExists,
+            Error::VaultFromNewerVersion { .. } => ErrorCode::VaultFromNewerVersion,
+            Error::VaultDamaged { .. } => ErrorCode::VaultDamaged,
+            Error::WeakKdfParameters => ErrorCode::WeakKdfParameters,
+            Error::RecordTampered { .. } => ErrorCode::RecordTampered,
+            Error::RecordFromNewerVersion { .. } => ErrorCode::RecordFromNewerVersion,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::AmbiguousId { .. } => ErrorCode::AmbiguousId,
+            Error::InvalidInput { .. } => ErrorCode::InvalidInput,
+            Error::SqliteTooOld { .. } => ErrorCode::SqliteTooOld,
+            Error::Io(_) => ErrorCode::Io,
+            Error::Database(_) => ErrorCode::Database,
         }
     }
 
@@ -107,6 +150,11 @@ impl fmt::Display for Error {
             Error::RecordTampered { id } => write!(
                 f,
                 "record {id} could not be opened: it was changed, moved or rolled back"
+            ),
+            Error::RecordFromNewerVersion { id } => write!(
+                f,
+                "record {id} was written by a newer version of Keel; it is kept as it is \
+                 (update Keel to change it)"
             ),
             Error::NotFound { id } => write!(f, "no record with id {id}"),
             Error::AmbiguousId { prefix } => {

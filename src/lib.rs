@@ -8,6 +8,8 @@ pub mod commands;
 pub mod crypto;
 pub mod dto;
 pub mod error;
+pub mod fsx;
+pub mod kinds;
 pub mod model;
 pub mod paths;
 pub mod recovery;
@@ -16,5 +18,5 @@ pub mod skills;
 pub mod store;
 pub mod vault;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorCode, Result};
 pub use vault::Vault;

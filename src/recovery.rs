@@ -224,6 +224,6 @@ mod tests {
     #[test]
     fn a_short_key_says_how_long_it_should_be() {
         let e = RecoveryKey::parse("ABCDE-FGHJK").unwrap_err();
-        assert_eq!(e.code(), "InvalidInput");
+        assert_eq!(e.code(), crate::error::ErrorCode::InvalidInput);
     }
 }

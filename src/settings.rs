@@ -1,7 +1,6 @@
 //! Preferences that are not secret (auto-lock minutes, theme), kept as JSON beside the vault
 //! so the UI can theme the unlock screen. Nothing from the vault is ever written here.
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::dto::Settings;
@@ -16,18 +15,11 @@ pub fn load(path: &Path) -> Settings {
         .unwrap_or_default()
 }
 
-/// Validates, then writes atomically (temp file, fsync, rename).
+/// Validates, then writes privately and atomically (`fsx::write_private`).
 pub fn save(path: &Path, s: &Settings) -> Result<()> {
     s.validate()?;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension("json.partial");
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(&serde_json::to_vec_pretty(s).map_err(|e| std::io::Error::other(e.to_string()))?)?;
-    f.sync_all()?;
-    std::fs::rename(&tmp, path)?;
-    Ok(())
+    let json = serde_json::to_vec_pretty(s).map_err(|e| std::io::Error::other(e.to_string()))?;
+    crate::fsx::write_private(path, &json, true, "settings")
 }
 
 #[cfg(test)]

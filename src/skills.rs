@@ -1,7 +1,36 @@
 //! The built-in coping-skill library, in Keel's own words. Each becomes a skill record in a new
 //! vault, so the user can edit, hide or favourite it like one of their own.
 
+use chrono::{DateTime, FixedOffset};
+
+use crate::error::Result;
 use crate::model::SkillCategory::{self, *};
+use crate::model::{Body as RecordBody, Record, RecordId, Skill};
+
+/// The built-in library as new skill records, for a new vault.
+pub fn seed(now: DateTime<FixedOffset>) -> Result<Vec<Record>> {
+    BUILTIN
+        .iter()
+        .map(|(key, name, category, how_to)| {
+            Ok(Record {
+                id: RecordId::random()?,
+                revision: 1,
+                created: now,
+                updated: now,
+                at: now,
+                trashed: None,
+                body: RecordBody::Skill(Skill {
+                    name: (*name).to_owned(),
+                    category: *category,
+                    how_to: (*how_to).to_owned(),
+                    builtin: Some((*key).to_owned()),
+                    favourite: false,
+                    hidden: false,
+                }),
+            })
+        })
+        .collect()
+}
 
 /// (stable key, name, category, how-to).
 pub const BUILTIN: &[(&str, &str, SkillCategory, &str)] = &[

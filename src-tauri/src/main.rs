@@ -16,6 +16,15 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use tauri::{Emitter, Manager, State, WebviewWindow, WindowEvent};
 use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
+include!("command_list.rs");
+
+/// Registers every command of the list.
+macro_rules! handler {
+    ($($name:ident($($arg:ident: $ty:ty),*) -> $reply:ty;)*) => {
+        tauri::generate_handler![$($name),*]
+    };
+}
+
 /// Emitted when the shell locks the vault on its own (quick hide): the UI drops its state.
 const LOCKED_EVENT: &str = "keel://locked";
 
@@ -153,8 +162,8 @@ fn get_record(s: State<Shell>, id: String) -> Reply<RecordDto> {
 }
 
 #[tauri::command(async)]
-fn delete_record(s: State<Shell>, id: String) -> Reply<RecordDto> {
-    s.with(|v| commands::delete(v, &id))
+fn trash_record(s: State<Shell>, id: String) -> Reply<RecordDto> {
+    s.with(|v| commands::trash(v, &id))
 }
 
 #[tauri::command(async)]
@@ -164,7 +173,8 @@ fn restore_record(s: State<Shell>, id: String) -> Reply<RecordDto> {
 
 #[tauri::command(async)]
 fn purge_record(s: State<Shell>, id: String) -> Reply<()> {
-    s.with(|v| commands::purge(v, &id))
+    // The window never force-purges a record from a newer Keel; only the CLI can, when asked.
+    s.with(|v| commands::purge(v, &id, false))
 }
 
 #[tauri::command(async)]
@@ -231,30 +241,123 @@ fn main() {
             path,
             vault: Mutex::new(None),
         })
-        .invoke_handler(tauri::generate_handler![
-            vault_status,
-            create_vault,
-            unlock,
-            lock,
-            quick_hide,
-            recover,
-            change_passphrase,
-            new_recovery_key,
-            add_record,
-            update_record,
-            get_record,
-            delete_record,
-            restore_record,
-            purge_record,
-            list_records,
-            search_records,
-            list_skills,
-            get_settings,
-            set_settings,
-        ])
+        .invoke_handler(keel_commands!(handler))
         .run(tauri::generate_context!())
         .unwrap_or_else(|_| {
             eprintln!("keel: the window could not start");
             std::process::exit(1);
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use keel::dto::*;
+    use ts_rs::TS;
+
+    /// `(name, [(arg, TS type)], reply TS type)` for every command of the list.
+    type Signature = (&'static str, Vec<(&'static str, String)>, String);
+
+    macro_rules! signatures {
+        ($($name:ident($($arg:ident: $ty:ty),*) -> $reply:ty;)*) => {{
+            let cfg = ts_rs::Config::default();
+            let all: Vec<Signature> = vec![$((
+                stringify!($name),
+                vec![$((stringify!($arg), <$ty as TS>::name(&cfg))),*],
+                <$reply as TS>::name(&cfg),
+            )),*];
+            all
+        }};
+    }
+
+    fn camel(s: &str) -> String {
+        let mut out = String::new();
+        let mut up = false;
+        for c in s.chars() {
+            if c == '_' {
+                up = true;
+            } else if up {
+                out.extend(c.to_uppercase());
+                up = false;
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// The UI's typed calls, from the same list the handler and the AppManifest use.
+    fn commands_ts() -> String {
+        let sigs = keel_commands!(signatures);
+        let mut types = std::collections::BTreeSet::new();
+        for (_, args, reply) in &sigs {
+            for t in args.iter().map(|(_, t)| t).chain([reply]) {
+                for word in t.split(|c: char| !c.is_alphanumeric()) {
+                    if word.starts_with(|c: char| c.is_ascii_uppercase()) && word != "Array" {
+                        types.insert(word.to_owned());
+                    }
+                }
+            }
+        }
+        let mut ts = String::from(
+            "// Generated from src-tauri/src/command_list.rs by `cargo test -p keel-desktop`; \
+             do not edit.\n",
+        );
+        for t in &types {
+            ts += &format!("import type {{ {t} }} from './{t}';\n");
+        }
+        ts += "\n/** Every IPC command the shell registers and the window may call. */\n";
+        ts += "export interface Commands {\n";
+        for (name, args, reply) in &sigs {
+            let args = if args.is_empty() {
+                "Record<string, never>".to_owned()
+            } else {
+                let fields: Vec<String> = args
+                    .iter()
+                    .map(|(a, t)| format!("{}: {t}", camel(a)))
+                    .collect();
+                format!("{{ {} }}", fields.join("; "))
+            };
+            ts += &format!("  {name}: {{ args: {args}; reply: {reply} }};\n");
+        }
+        ts += "}\n\nexport const COMMANDS = [\n";
+        for (name, _, _) in &sigs {
+            ts += &format!("  '{name}',\n");
+        }
+        ts += "] as const;\n";
+        ts
+    }
+
+    #[test]
+    fn ipc_bindings_are_written_for_the_ui() {
+        let dir = std::env::var("TS_RS_EXPORT_DIR").expect("set in .cargo/config.toml");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .unwrap()
+            .join(dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("commands.ts"), commands_ts()).unwrap();
+    }
+
+    #[test]
+    fn the_capability_grants_exactly_the_command_list() {
+        let cap: serde_json::Value =
+            serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
+        let granted: std::collections::BTreeSet<String> = cap["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap().to_owned())
+            .collect();
+        let mut wanted: std::collections::BTreeSet<String> = keel_commands!(signatures)
+            .iter()
+            .map(|(name, _, _)| format!("allow-{}", name.replace('_', "-")))
+            .collect();
+        wanted.insert("core:event:allow-listen".into());
+        wanted.insert("core:event:allow-unlisten".into());
+        assert_eq!(
+            granted, wanted,
+            "the main window is granted every command of the list and nothing else"
+        );
+        assert_eq!(cap["windows"], serde_json::json!(["main"]));
+    }
 }

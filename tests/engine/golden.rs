@@ -85,7 +85,11 @@ fn check_v1(name: &str, r: &Record) {
         "checkin_minimal" => {
             let at = "2026-11-03T22:10:00+09:00";
             stamp(at, at, at);
-            assert_eq!(r.local_date().to_string(), "2026-11-03", "the day where it was written");
+            assert_eq!(
+                r.local_date().to_string(),
+                "2026-11-03",
+                "the day where it was written"
+            );
             assert_eq!(
                 r.body,
                 Body::Checkin(Checkin {
@@ -309,7 +313,11 @@ fn the_v1_golden_vault_opens_with_every_field_of_every_record_intact() {
     assert!(damaged.is_empty(), "no record of the v1 vault is damaged");
     let skills = all.iter().filter(|r| r.kind() == Kind::Skill).count();
     assert_eq!(skills, 31, "30 built-in skills and the user's own");
-    assert_eq!(all.len(), 31 + ids.len() - 3, "every record and nothing else");
+    assert_eq!(
+        all.len(),
+        31 + ids.len() - 3,
+        "every record and nothing else"
+    );
     // The skill use still points at the library skill it used.
     let Body::SkillUse(u) = &v.get(ids["skill_use_full"]).unwrap().body else {
         panic!("a skill use")

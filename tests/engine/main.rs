@@ -3,6 +3,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod golden;
 mod migrations;
 mod privacy;
 mod props;
@@ -10,4 +11,3 @@ mod records;
 mod recovery;
 mod tamper;
 mod time;
-mod golden;

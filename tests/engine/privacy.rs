@@ -66,7 +66,7 @@ fn a_marker_written_into_every_text_field_never_reaches_the_vault_files() {
         );
     }
     // Edit and trash too, so old revisions pass through the WAL.
-    commands::delete(&mut v, &ids[0]).unwrap();
+    commands::trash(&mut v, &ids[0]).unwrap();
     commands::restore(&mut v, &ids[0]).unwrap();
 
     // While the vault is open the WAL and shared-memory files exist: check them all.

@@ -137,7 +137,7 @@ fn every_kind_can_be_added_updated_got_trashed_restored_and_purged() {
             (2, &edited),
             "{kind} updates by id prefix"
         );
-        let t = commands::delete(&mut v, &r.id).unwrap();
+        let t = commands::trash(&mut v, &r.id).unwrap();
         assert!(t.trashed.is_some(), "{kind} goes to the trash");
         let in_trash = commands::list(
             &mut v,
@@ -159,7 +159,7 @@ fn every_kind_can_be_added_updated_got_trashed_restored_and_purged() {
             back.trashed.is_none() && back.revision == 4,
             "{kind} restored"
         );
-        commands::purge(&mut v, &r.id).unwrap();
+        commands::purge(&mut v, &r.id, false).unwrap();
         let err = commands::get(&mut v, &r.id).unwrap_err();
         assert!(
             matches!(err, Error::NotFound { .. }),
@@ -215,7 +215,7 @@ fn bad_input_names_the_field_and_saves_nothing() {
                 sleep_hours: Some(30.0),
                 ..Default::default()
             }),
-            "sleep_hours",
+            "sleepHours",
         ),
         (
             BodyDto::Checkin(CheckinDto {
@@ -230,7 +230,7 @@ fn bad_input_names_the_field_and_saves_nothing() {
                 skill_name: " ".into(),
                 ..Default::default()
             }),
-            "skill",
+            "skillName",
         ),
         (
             BodyDto::SkillUse(SkillUseDto {
@@ -238,7 +238,7 @@ fn bad_input_names_the_field_and_saves_nothing() {
                 distress_after: 99,
                 ..Default::default()
             }),
-            "distress_after",
+            "distressAfter",
         ),
         (
             BodyDto::Journal(JournalDto {
@@ -265,10 +265,15 @@ fn bad_input_names_the_field_and_saves_nothing() {
                 bring: vec![],
                 attended: true,
             }),
-            "type",
+            "sessionType",
         ),
     ];
     for (body, field) in cases {
+        let json = serde_json::to_value(&body).unwrap();
+        assert!(
+            json.get(field).is_some(),
+            "{field} is a field of the boundary type, so the UI can focus it"
+        );
         match commands::add(&mut v, NewRecord { at: None, body }) {
             Err(Error::InvalidInput { field: f, .. }) => assert_eq!(f, field),
             other => panic!("expected InvalidInput for {field}, got {other:?}"),
@@ -365,7 +370,7 @@ fn search_is_case_insensitive_over_every_text_field_newest_first() {
         vec![new.id.clone(), tagged.id, old.id],
         "all three, newest first"
     );
-    commands::delete(&mut v, &new.id).unwrap();
+    commands::trash(&mut v, &new.id).unwrap();
     let hits = commands::search(
         &mut v,
         SearchQuery {
@@ -560,13 +565,13 @@ fn two_open_vaults_on_one_file_see_each_others_writes() {
         (2, samples()[3].1.clone()),
         "a sees b's edit"
     );
-    commands::delete(&mut a, &r.id).unwrap();
+    commands::trash(&mut a, &r.id).unwrap();
     assert_eq!(
         commands::get(&mut b, &r.id).unwrap().revision,
         3,
         "b's trash is built on a's edit"
     );
-    commands::purge(&mut b, &r.id).unwrap();
+    commands::purge(&mut b, &r.id, false).unwrap();
     assert!(
         matches!(commands::get(&mut a, &r.id), Err(Error::NotFound { .. })),
         "a sees the purge"
@@ -614,7 +619,7 @@ fn export_holds_everything_in_the_documented_shape() {
     let (_d, _p, mut v) = vault();
     let r = add(&mut v, samples()[0].0.clone());
     let t = add(&mut v, samples()[3].0.clone());
-    commands::delete(&mut v, &t.id).unwrap();
+    commands::trash(&mut v, &t.id).unwrap();
     let doc = commands::export(&mut v).unwrap();
     assert_eq!((doc.format.as_str(), doc.version), ("keel-export", 1));
     assert!(doc.records.iter().any(|x| x.id == r.id));

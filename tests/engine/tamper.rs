@@ -198,9 +198,9 @@ fn a_vault_file_truncated_at_many_offsets_gives_a_clean_error_never_a_panic() {
         let code = match Vault::unlock(&cut, &pass(), noon()) {
             Ok(mut v) => match commands::verify(&mut v) {
                 Ok(_) => "opened",
-                Err(e) => e.code(),
+                Err(e) => e.code().as_str(),
             },
-            Err(e) => e.code(),
+            Err(e) => e.code().as_str(),
         };
         *outcomes.entry(code).or_insert(0) += 1;
     }
@@ -266,7 +266,7 @@ fn a_whole_row_put_back_from_an_older_copy_or_removed_is_caught_by_the_manifest(
     let mut v = new_vault(&path);
     let id = journal(&mut v, "version one");
     let other = journal(&mut v, "someone else");
-    commands::delete(&mut v, &other).unwrap();
+    commands::trash(&mut v, &other).unwrap();
     commands::restore(&mut v, &other).unwrap();
     assert!(
         commands::verify(&mut v).unwrap().manifest_ok,
@@ -311,7 +311,7 @@ fn a_whole_row_put_back_from_an_older_copy_or_removed_is_caught_by_the_manifest(
         "a removed row is noticed"
     );
     let x = journal(&mut v, "x");
-    commands::purge(&mut v, &x).unwrap();
+    commands::purge(&mut v, &x, false).unwrap();
     assert!(
         !commands::verify(&mut v).unwrap().manifest_ok,
         "and stays noticed"

@@ -1,6 +1,6 @@
 //! The `keel` binary as a user or a script drives it: exit codes, output, crashes.
 
-#[path = "../support/mod.rs"]
+#[path = "../../../tests/support/mod.rs"]
 mod support;
 
 mod basics;

@@ -1,0 +1,97 @@
+//! `keel checkin`: a stress check-in from flags.
+
+use clap::Args;
+use keel::Result;
+use keel::dto::{BodyDto, CheckinDto, HaltDto};
+use keel::model::Halt;
+
+use crate::ctx::Ctx;
+use crate::out;
+
+#[derive(Args)]
+pub struct CheckinArgs {
+    /// Stress, 0–10
+    #[arg(long)]
+    stress: u8,
+    /// Mood, 0–10
+    #[arg(long)]
+    mood: Option<u8>,
+    /// Craving, 0–10
+    #[arg(long)]
+    craving: Option<u8>,
+    /// Hours slept
+    #[arg(long, value_name = "HOURS")]
+    sleep: Option<f32>,
+    /// Any of hungry,angry,lonely,tired
+    #[arg(long, value_name = "FLAGS")]
+    halt: Option<String>,
+    #[arg(long = "emotion", value_name = "E")]
+    emotions: Vec<String>,
+    #[arg(long = "trigger", value_name = "T")]
+    triggers: Vec<String>,
+    /// work, home, commute, social or other
+    #[arg(long)]
+    context: Option<String>,
+    #[arg(long)]
+    note: Option<String>,
+    /// When it happened (RFC 3339); default now
+    #[arg(long, value_name = "RFC3339")]
+    at: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, a: CheckinArgs) -> Result<u8> {
+    let h = Halt::parse_list(a.halt.as_deref().unwrap_or(""))?;
+    let body = BodyDto::Checkin(CheckinDto {
+        stress: a.stress,
+        mood: a.mood,
+        craving: a.craving,
+        sleep_hours: a.sleep,
+        halt: HaltDto {
+            hungry: h.hungry,
+            angry: h.angry,
+            lonely: h.lonely,
+            tired: h.tired,
+        },
+        emotions: a.emotions,
+        triggers: a.triggers,
+        context: a.context,
+        note: a.note.unwrap_or_default(),
+    });
+    crate::records::add(ctx, body, a.at)
+}
+
+pub fn print(c: &CheckinDto) {
+    out!("kind     check-in");
+    out!("stress   {}", c.stress);
+    if let Some(m) = c.mood {
+        out!("mood     {m}");
+    }
+    if let Some(m) = c.craving {
+        out!("craving  {m}");
+    }
+    if let Some(s) = c.sleep_hours {
+        out!("sleep    {s} h");
+    }
+    let halt = Halt {
+        hungry: c.halt.hungry,
+        angry: c.halt.angry,
+        lonely: c.halt.lonely,
+        tired: c.halt.tired,
+    }
+    .names();
+    if !halt.is_empty() {
+        out!("HALT     {}", halt.join(", "));
+    }
+    if !c.emotions.is_empty() {
+        out!("emotions {}", c.emotions.join(", "));
+    }
+    if !c.triggers.is_empty() {
+        out!("triggers {}", c.triggers.join(", "));
+    }
+    if let Some(x) = &c.context {
+        out!("context  {x}");
+    }
+    if !c.note.is_empty() {
+        out!("\n{}", c.note);
+    }
+}

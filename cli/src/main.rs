@@ -1,0 +1,178 @@
+//! `keel`: the command line over the engine's commands, one module per noun. Exit status: 0
+//! done; 1 bad input or usage; 2 wrong passphrase or recovery key; 3 a damaged or tampered
+//! record or vault; 4 the vault is missing, or it or a record is from a newer version.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand};
+use keel::{Error, Result};
+
+mod args;
+mod checkin;
+mod ctx;
+mod journal;
+mod output;
+mod records;
+mod secrets;
+mod session;
+mod skill;
+mod vault;
+
+use ctx::Ctx;
+
+/// Like `println!`, but a closed pipe (`keel list | head`) ends output quietly, not in a panic.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+pub(crate) use out;
+
+#[derive(Parser)]
+#[command(
+    name = "keel",
+    version,
+    about = "Keel: a private journal and recovery tracker"
+)]
+struct Cli {
+    /// The vault file (default: $KEEL_VAULT, else the app's data folder).
+    #[arg(long, global = true, value_name = "PATH")]
+    vault: Option<PathBuf>,
+    /// Read the passphrase (and any new passphrase or recovery key) from standard input, one per line.
+    #[arg(long, global = true)]
+    passphrase_stdin: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a vault and print its recovery key once.
+    Init {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a stress check-in.
+    Checkin(checkin::CheckinArgs),
+    /// The coping-skill library and its use.
+    #[command(subcommand)]
+    Skill(skill::SkillCommand),
+    /// IOP session notes.
+    #[command(subcommand)]
+    Session(session::SessionCommand),
+    /// Journal entries.
+    #[command(subcommand)]
+    Journal(journal::JournalCommand),
+    /// Add a record of any kind from JSON (`keel kinds` lists the kinds and their fields).
+    Add(records::AddArgs),
+    /// Change a record from JSON: the fields given replace those of the record.
+    Edit(records::EditArgs),
+    /// The record kinds and their fields.
+    Kinds {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List entries, newest first.
+    List(records::ListArgs),
+    /// Show one record.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search every text field (case-insensitive), newest first.
+    Search {
+        text: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move a record to the trash.
+    #[command(alias = "delete")]
+    Trash { id: String },
+    /// Bring a record back from the trash.
+    Restore { id: String },
+    /// Remove a record for good.
+    Purge {
+        id: String,
+        /// Also a record written by a newer version of Keel (this one cannot show what it holds).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write everything to a JSON file (docs/export-format.md).
+    Export {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Change the passphrase.
+    Passwd,
+    /// Set a new passphrase with the recovery key.
+    Recover,
+    /// Open every record and report any that fail.
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => return args::report(e, &Cli::command()),
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("keel: {}", output::error_line(&e));
+            ExitCode::from(exit_code(&e))
+        }
+    }
+}
+
+fn exit_code(e: &Error) -> u8 {
+    match e {
+        Error::WrongPassphrase | Error::WrongRecoveryKey | Error::RecoveryKeyMistyped { .. } => 2,
+        Error::RecordTampered { .. } | Error::VaultDamaged { .. } | Error::WeakKdfParameters => 3,
+        Error::VaultMissing
+        | Error::VaultFromNewerVersion { .. }
+        | Error::RecordFromNewerVersion { .. } => 4,
+        _ => 1,
+    }
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    let path = match cli.vault.or_else(keel::paths::default_vault_path) {
+        Some(p) => p,
+        None => {
+            return Err(Error::invalid(
+                "vault",
+                "no data folder on this system: give --vault PATH or set KEEL_VAULT",
+            ));
+        }
+    };
+    let mut ctx = Ctx::new(path, cli.passphrase_stdin);
+    match cli.command {
+        Command::Init { json } => vault::init(&mut ctx, json),
+        Command::Checkin(a) => checkin::run(&mut ctx, a),
+        Command::Skill(s) => skill::run(&mut ctx, s),
+        Command::Session(s) => session::run(&mut ctx, s),
+        Command::Journal(j) => journal::run(&mut ctx, j),
+        Command::Add(a) => records::add_json(&mut ctx, a),
+        Command::Edit(a) => records::edit_json(&mut ctx, a),
+        Command::Kinds { json } => records::kinds(json),
+        Command::List(a) => records::list(&mut ctx, a),
+        Command::Show { id, json } => records::show(&mut ctx, &id, json),
+        Command::Search { text, json } => records::search(&mut ctx, text, json),
+        Command::Trash { id } => records::trash(&mut ctx, &id),
+        Command::Restore { id } => records::restore(&mut ctx, &id),
+        Command::Purge { id, force } => records::purge(&mut ctx, &id, force),
+        Command::Export { out, force } => vault::export(&mut ctx, &out, force),
+        Command::Passwd => vault::passwd(&mut ctx),
+        Command::Recover => vault::recover(&mut ctx),
+        Command::Verify { json } => vault::verify(&mut ctx, json),
+    }
+}

@@ -1,0 +1,31 @@
+// The one list of Keel's IPC commands: name, arguments (as the web view sends them, camelCased
+// by Tauri) and reply. `build.rs` declares these in the AppManifest, `main.rs` registers their
+// handlers, and a test writes the UI's typed calls (`ui/src/lib/backend/generated/commands.ts`)
+// and checks that the capability grants exactly these. Included with `include!`, so it holds
+// only this macro.
+
+macro_rules! keel_commands {
+    ($then:ident) => {
+        $then! {
+            vault_status() -> VaultStatus;
+            create_vault(req: PassphraseRequest) -> CreatedVaultDto;
+            unlock(req: PassphraseRequest) -> ();
+            lock() -> ();
+            quick_hide() -> ();
+            recover(req: RecoverRequest) -> ();
+            change_passphrase(req: ChangePassphraseRequest) -> ();
+            new_recovery_key(req: PassphraseRequest) -> CreatedVaultDto;
+            add_record(req: NewRecord) -> RecordDto;
+            update_record(req: UpdateRecord) -> RecordDto;
+            get_record(id: String) -> RecordDto;
+            trash_record(id: String) -> RecordDto;
+            restore_record(id: String) -> RecordDto;
+            purge_record(id: String) -> ();
+            list_records(req: ListQuery) -> ListPage;
+            search_records(req: SearchQuery) -> ListPage;
+            list_skills(include_hidden: bool) -> Vec<RecordDto>;
+            get_settings() -> Settings;
+            set_settings(req: Settings) -> Settings;
+        }
+    };
+}

@@ -1,0 +1,162 @@
+//! Using a coping skill: which one, the situation, distress (and urge) before and after.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::KindSpec;
+use super::fields;
+use crate::error::{Error, Result};
+use crate::model::RecordId;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SkillUse {
+    /// The library skill used, if it came from the library.
+    pub skill_id: Option<RecordId>,
+    /// The skill's name when used, so history reads the same after a rename or removal.
+    pub skill_name: String,
+    pub situation: String,
+    pub distress_before: u8,
+    pub distress_after: u8,
+    pub urge_before: Option<u8>,
+    pub urge_after: Option<u8>,
+    pub minutes: Option<u16>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SkillUseDto {
+    pub skill_id: Option<String>,
+    pub skill_name: String,
+    pub situation: String,
+    pub distress_before: u8,
+    pub distress_after: u8,
+    pub urge_before: Option<u8>,
+    pub urge_after: Option<u8>,
+    pub minutes: Option<u16>,
+    pub note: String,
+}
+
+/// Payload version 1, as first written (tests/fixtures/golden/v1). Frozen.
+#[derive(Serialize, Deserialize)]
+struct V1 {
+    skill_id: Option<String>,
+    skill_name: String,
+    situation: String,
+    distress_before: u8,
+    distress_after: u8,
+    urge_before: Option<u8>,
+    urge_after: Option<u8>,
+    minutes: Option<u16>,
+    note: String,
+}
+
+impl KindSpec for SkillUse {
+    const NAME: &'static str = "skill-use";
+    const TAG: &'static str = "skill_use";
+    const LABEL: &'static str = "coping skill";
+    const ENTRY: bool = true;
+    const VERSION: u16 = 1;
+    type Dto = SkillUseDto;
+
+    fn validate(&mut self) -> Result<()> {
+        fields::required_short("skillName", &mut self.skill_name)?;
+        fields::score("distressBefore", self.distress_before)?;
+        fields::score("distressAfter", self.distress_after)?;
+        fields::opt_score("urgeBefore", self.urge_before)?;
+        fields::opt_score("urgeAfter", self.urge_after)?;
+        if let Some(m) = self.minutes
+            && m > 24 * 60
+        {
+            return Err(Error::invalid(
+                "minutes",
+                "minutes are at most 1440 (a day)",
+            ));
+        }
+        fields::text("situation", &self.situation)?;
+        fields::text("note", &self.note)
+    }
+
+    fn search_text<'a>(&'a self, out: &mut Vec<&'a str>) {
+        out.extend([self.skill_name.as_str(), &self.situation, &self.note]);
+    }
+
+    fn summary(&self) -> String {
+        format!(
+            "{} · {} → {}",
+            self.skill_name, self.distress_before, self.distress_after
+        )
+    }
+
+    fn encode(&self) -> serde_json::Result<Vec<u8>> {
+        serde_json::to_vec(&V1 {
+            skill_id: self.skill_id.map(|i| i.to_string()),
+            skill_name: self.skill_name.clone(),
+            situation: self.situation.clone(),
+            distress_before: self.distress_before,
+            distress_after: self.distress_after,
+            urge_before: self.urge_before,
+            urge_after: self.urge_after,
+            minutes: self.minutes,
+            note: self.note.clone(),
+        })
+    }
+
+    fn decode(version: u16, json: &str) -> Option<Self> {
+        match version {
+            1 => {
+                let p: V1 = serde_json::from_str(json).ok()?;
+                Some(SkillUse {
+                    skill_id: match p.skill_id {
+                        Some(s) => Some(RecordId::parse(&s).ok()?),
+                        None => None,
+                    },
+                    skill_name: p.skill_name,
+                    situation: p.situation,
+                    distress_before: p.distress_before,
+                    distress_after: p.distress_after,
+                    urge_before: p.urge_before,
+                    urge_after: p.urge_after,
+                    minutes: p.minutes,
+                    note: p.note,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn to_dto(&self) -> SkillUseDto {
+        SkillUseDto {
+            skill_id: self.skill_id.map(|i| i.to_string()),
+            skill_name: self.skill_name.clone(),
+            situation: self.situation.clone(),
+            distress_before: self.distress_before,
+            distress_after: self.distress_after,
+            urge_before: self.urge_before,
+            urge_after: self.urge_after,
+            minutes: self.minutes,
+            note: self.note.clone(),
+        }
+    }
+
+    fn from_dto(d: SkillUseDto) -> Result<Self> {
+        Ok(SkillUse {
+            skill_id: d
+                .skill_id
+                .as_deref()
+                .map(|s| {
+                    RecordId::parse(s).map_err(|_| Error::invalid("skillId", "not a skill id"))
+                })
+                .transpose()?,
+            skill_name: d.skill_name,
+            situation: d.situation,
+            distress_before: d.distress_before,
+            distress_after: d.distress_after,
+            urge_before: d.urge_before,
+            urge_after: d.urge_after,
+            minutes: d.minutes,
+            note: d.note,
+        })
+    }
+}

@@ -1,0 +1,58 @@
+// Generated from src-tauri/src/command_list.rs by `cargo test -p keel-desktop`; do not edit.
+import type { ChangePassphraseRequest } from './ChangePassphraseRequest';
+import type { CreatedVaultDto } from './CreatedVaultDto';
+import type { ListPage } from './ListPage';
+import type { ListQuery } from './ListQuery';
+import type { NewRecord } from './NewRecord';
+import type { PassphraseRequest } from './PassphraseRequest';
+import type { RecordDto } from './RecordDto';
+import type { RecoverRequest } from './RecoverRequest';
+import type { SearchQuery } from './SearchQuery';
+import type { Settings } from './Settings';
+import type { UpdateRecord } from './UpdateRecord';
+import type { VaultStatus } from './VaultStatus';
+
+/** Every IPC command the shell registers and the window may call. */
+export interface Commands {
+  vault_status: { args: Record<string, never>; reply: VaultStatus };
+  create_vault: { args: { req: PassphraseRequest }; reply: CreatedVaultDto };
+  unlock: { args: { req: PassphraseRequest }; reply: null };
+  lock: { args: Record<string, never>; reply: null };
+  quick_hide: { args: Record<string, never>; reply: null };
+  recover: { args: { req: RecoverRequest }; reply: null };
+  change_passphrase: { args: { req: ChangePassphraseRequest }; reply: null };
+  new_recovery_key: { args: { req: PassphraseRequest }; reply: CreatedVaultDto };
+  add_record: { args: { req: NewRecord }; reply: RecordDto };
+  update_record: { args: { req: UpdateRecord }; reply: RecordDto };
+  get_record: { args: { id: string }; reply: RecordDto };
+  trash_record: { args: { id: string }; reply: RecordDto };
+  restore_record: { args: { id: string }; reply: RecordDto };
+  purge_record: { args: { id: string }; reply: null };
+  list_records: { args: { req: ListQuery }; reply: ListPage };
+  search_records: { args: { req: SearchQuery }; reply: ListPage };
+  list_skills: { args: { includeHidden: boolean }; reply: Array<RecordDto> };
+  get_settings: { args: Record<string, never>; reply: Settings };
+  set_settings: { args: { req: Settings }; reply: Settings };
+}
+
+export const COMMANDS = [
+  'vault_status',
+  'create_vault',
+  'unlock',
+  'lock',
+  'quick_hide',
+  'recover',
+  'change_passphrase',
+  'new_recovery_key',
+  'add_record',
+  'update_record',
+  'get_record',
+  'trash_record',
+  'restore_record',
+  'purge_record',
+  'list_records',
+  'search_records',
+  'list_skills',
+  'get_settings',
+  'set_settings',
+] as const;
