@@ -11,3 +11,4 @@ mod records;
 mod recovery;
 mod tamper;
 mod time;
+mod contract;
