@@ -102,6 +102,14 @@ macro_rules! registry {
                 }
             }
 
+            /// Its tag inside the sealed payload.
+            pub fn tag(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => <$ty as KindSpec>::TAG,)+
+                    Kind::Unknown => "",
+                }
+            }
+
             pub fn label(self) -> &'static str {
                 match self {
                     $(Kind::$variant => <$ty as KindSpec>::LABEL,)+

@@ -461,4 +461,26 @@ impl Vault {
     pub fn now(&self) -> DateTime<FixedOffset> {
         self.state.clock.now()
     }
+
+    /// Seals `payload` as a new record exactly as given, the way a newer Keel would write a kind
+    /// or version this build does not know. For tests of how such records are kept; Keel itself
+    /// never calls it.
+    #[doc(hidden)]
+    pub fn write_foreign_payload(&mut self, payload: &[u8]) -> Result<RecordId> {
+        let id = RecordId::random()?;
+        let aad = keys::record_aad(&self.state.vault_id, crypto::CIPHERTEXT_VERSION, id, 1);
+        let row = store::Row {
+            id,
+            revision: 1,
+            sealed: self.state.key.seal(&crypto::pad(payload), &aad)?,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        store::insert(&tx, &row)?;
+        manifest::apply(&tx, &self.state.manifest, [], [(id, 1)])?;
+        tx.commit()?;
+        self.state.refresh(&self.conn)?;
+        Ok(id)
+    }
 }

@@ -128,7 +128,9 @@ fn check(got: Result<Value, Error>, expect: &Value) -> Result<(), String> {
             .map(|n| names.iter().position(|x| Some(x.as_str()) == n.as_str()))
             .collect();
         if positions.iter().any(Option::is_none) || !positions.windows(2).all(|w| w[0] < w[1]) {
-            return Err(format!("skills are in the order {names:?}, want {order} in that order"));
+            return Err(format!(
+                "skills are in the order {names:?}, want {order} in that order"
+            ));
         }
     }
     if let Some(first) = expect.get("first") {
@@ -172,5 +174,9 @@ fn the_contract_table_holds_for_the_engine() {
             }
         }
     }
-    assert!(failures.is_empty(), "contract failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "contract failures:\n{}",
+        failures.join("\n")
+    );
 }

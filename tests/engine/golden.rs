@@ -358,3 +358,36 @@ fn the_v1_golden_payloads_decode_with_every_field_intact() {
     }
     assert_eq!(seen, ids.len(), "a payload for every named record");
 }
+
+#[test]
+fn every_kind_this_build_writes_has_a_golden_fixture() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/golden");
+    let mut found = std::collections::BTreeSet::new();
+    for version in std::fs::read_dir(&root).unwrap() {
+        let payloads = version.unwrap().path().join("payloads");
+        let Ok(files) = std::fs::read_dir(&payloads) else {
+            continue;
+        };
+        for f in files {
+            let v: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(f.unwrap().path()).unwrap()).unwrap();
+            let tag = v["body"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .next()
+                .unwrap()
+                .clone();
+            let version = v.get("v").and_then(|x| x.as_u64()).unwrap_or(1);
+            found.insert((tag, version));
+        }
+    }
+    for kind in Kind::ALL {
+        for version in 1..=kind.version() {
+            assert!(
+                found.contains(&(kind.tag().to_owned(), u64::from(version))),
+                "{kind} payload version {version} has a golden fixture under tests/fixtures/golden"
+            );
+        }
+    }
+}

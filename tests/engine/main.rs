@@ -3,12 +3,13 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod contract;
 mod golden;
 mod migrations;
+mod newer;
 mod privacy;
 mod props;
 mod records;
 mod recovery;
 mod tamper;
 mod time;
-mod contract;

@@ -9,61 +9,18 @@ const MARKER: &str = "ZEBRA-MARKER-7731-ünïcødé";
 fn a_marker_written_into_every_text_field_never_reaches_the_vault_files() {
     let (dir, path) = temp_vault();
     let mut v = new_vault(&path);
-    let m = || MARKER.to_owned();
-    let bodies = vec![
-        BodyDto::Checkin(CheckinDto {
-            stress: 5,
-            note: m(),
-            emotions: vec![m()],
-            triggers: vec![format!("{MARKER}-t")],
-            ..Default::default()
-        }),
-        BodyDto::Journal(JournalDto {
-            title: m(),
-            prompt: m(),
-            text: m().repeat(20),
-            tags: vec![m()],
-        }),
-        BodyDto::Session(SessionDto {
-            session_type: "group".into(),
-            title: m(),
-            facilitator: m(),
-            notes: m(),
-            takeaways: m(),
-            homework: vec![ItemDto {
-                text: m(),
-                done: false,
-            }],
-            bring: vec![ItemDto {
-                text: m(),
-                done: false,
-            }],
-            attended: true,
-        }),
-        BodyDto::SkillUse(SkillUseDto {
-            skill_name: m(),
-            situation: m(),
-            note: m(),
-            distress_before: 8,
-            distress_after: 3,
-            ..Default::default()
-        }),
-        BodyDto::Skill(SkillDto {
-            name: m(),
-            category: "body".into(),
-            how_to: m(),
-            builtin: None,
-            favourite: false,
-            hidden: false,
-        }),
-    ];
+    // Every kind, every string field: the loop covers kinds added later without a change here.
     let mut ids = Vec::new();
-    for body in bodies {
-        ids.push(
+    for kind in keel::model::Kind::ALL {
+        let r = crate::support::kinds::save_with_marker(*kind, MARKER, |body| {
             commands::add(&mut v, NewRecord { at: None, body })
-                .unwrap()
-                .id,
+        });
+        let text = serde_json::to_string(&r.body).unwrap();
+        assert!(
+            text.matches(MARKER).count() >= 2,
+            "{kind}: the marker is in its text fields ({text})"
         );
+        ids.push(r.id);
     }
     // Edit and trash too, so old revisions pass through the WAL.
     commands::trash(&mut v, &ids[0]).unwrap();

@@ -2,6 +2,9 @@ use keel::commands;
 use keel::dto::*;
 use keel::{Error, Vault};
 
+use keel::model::Kind;
+
+use crate::support::kinds::{sample, samples};
 use crate::support::*;
 
 fn vault() -> (tempfile::TempDir, std::path::PathBuf, Vault) {
@@ -14,108 +17,10 @@ fn add(v: &mut Vault, body: BodyDto) -> RecordDto {
     commands::add(v, NewRecord { at: None, body }).unwrap()
 }
 
-fn samples() -> Vec<(BodyDto, BodyDto)> {
-    let session = |title: &str, done: bool| {
-        BodyDto::Session(SessionDto {
-            session_type: "skills".into(),
-            title: title.into(),
-            facilitator: "Dana".into(),
-            notes: "# Notes\n- one".into(),
-            takeaways: "breathe".into(),
-            homework: vec![ItemDto {
-                text: "practise".into(),
-                done,
-            }],
-            bring: vec![ItemDto {
-                text: "ask about sleep".into(),
-                done: false,
-            }],
-            attended: true,
-        })
-    };
-    vec![
-        (
-            BodyDto::Checkin(CheckinDto {
-                stress: 7,
-                mood: Some(3),
-                craving: Some(2),
-                sleep_hours: Some(6.5),
-                halt: HaltDto {
-                    hungry: true,
-                    tired: true,
-                    ..Default::default()
-                },
-                emotions: vec!["anxious".into()],
-                triggers: vec!["deadline".into()],
-                context: Some("work".into()),
-                note: "long day".into(),
-            }),
-            BodyDto::Checkin(CheckinDto {
-                stress: 4,
-                note: "better".into(),
-                ..Default::default()
-            }),
-        ),
-        (
-            BodyDto::SkillUse(SkillUseDto {
-                skill_name: "Box breathing".into(),
-                distress_before: 8,
-                distress_after: 4,
-                urge_before: Some(6),
-                urge_after: Some(2),
-                minutes: Some(5),
-                situation: "before a call".into(),
-                ..Default::default()
-            }),
-            BodyDto::SkillUse(SkillUseDto {
-                skill_name: "Box breathing".into(),
-                distress_before: 8,
-                distress_after: 2,
-                ..Default::default()
-            }),
-        ),
-        (
-            session("Relapse triggers", false),
-            session("Relapse triggers", true),
-        ),
-        (
-            BodyDto::Journal(JournalDto {
-                title: "After group".into(),
-                text: "It went well".into(),
-                tags: vec!["group".into()],
-                ..Default::default()
-            }),
-            BodyDto::Journal(JournalDto {
-                text: "Edited".into(),
-                ..Default::default()
-            }),
-        ),
-        (
-            BodyDto::Skill(SkillDto {
-                name: "Walk the dog".into(),
-                category: "body".into(),
-                how_to: "Leash, door, park.".into(),
-                builtin: None,
-                favourite: false,
-                hidden: false,
-            }),
-            BodyDto::Skill(SkillDto {
-                name: "Walk the dog".into(),
-                category: "body".into(),
-                how_to: "Leash, door, park.".into(),
-                builtin: None,
-                favourite: true,
-                hidden: false,
-            }),
-        ),
-    ]
-}
-
 #[test]
 fn every_kind_can_be_added_updated_got_trashed_restored_and_purged() {
     let (_d, path, mut v) = vault();
-    for (body, edited) in samples() {
-        let kind = format!("{:?}", std::mem::discriminant(&body));
+    for (kind, body, edited) in samples() {
         let r = add(&mut v, body.clone());
         assert_eq!(r.revision, 1);
         assert_eq!(
@@ -174,13 +79,13 @@ fn every_kind_can_be_added_updated_got_trashed_restored_and_purged() {
 #[test]
 fn a_records_kind_cannot_change_on_update() {
     let (_d, _p, mut v) = vault();
-    let r = add(&mut v, samples()[0].0.clone());
+    let r = add(&mut v, sample(Kind::Checkin).0.clone());
     let err = commands::update(
         &mut v,
         UpdateRecord {
             id: r.id,
             at: None,
-            body: samples()[3].0.clone(),
+            body: sample(Kind::Journal).0.clone(),
         },
     )
     .unwrap_err();
@@ -283,7 +188,7 @@ fn bad_input_names_the_field_and_saves_nothing() {
         &mut v,
         NewRecord {
             at: Some("yesterday".into()),
-            body: samples()[0].0.clone(),
+            body: sample(Kind::Checkin).0.clone(),
         },
     )
     .unwrap_err();
@@ -544,10 +449,10 @@ fn a_new_vault_holds_the_builtin_skill_library_favourites_first() {
 fn two_open_vaults_on_one_file_see_each_others_writes() {
     let (_d, path, mut a) = vault();
     let mut b = Vault::unlock(&path, &pass(), noon()).unwrap();
-    let r = add(&mut a, samples()[3].0.clone());
+    let r = add(&mut a, sample(Kind::Journal).0.clone());
     assert_eq!(
         commands::get(&mut b, &r.id).unwrap().body,
-        samples()[3].0,
+        sample(Kind::Journal).0,
         "b sees a's add"
     );
     commands::update(
@@ -555,14 +460,14 @@ fn two_open_vaults_on_one_file_see_each_others_writes() {
         UpdateRecord {
             id: r.id.clone(),
             at: None,
-            body: samples()[3].1.clone(),
+            body: sample(Kind::Journal).1.clone(),
         },
     )
     .unwrap();
     let seen = commands::get(&mut a, &r.id).unwrap();
     assert_eq!(
         (seen.revision, seen.body),
-        (2, samples()[3].1.clone()),
+        (2, sample(Kind::Journal).1.clone()),
         "a sees b's edit"
     );
     commands::trash(&mut a, &r.id).unwrap();
@@ -617,8 +522,8 @@ fn two_writers_at_once_lose_nothing() {
 #[test]
 fn export_holds_everything_in_the_documented_shape() {
     let (_d, _p, mut v) = vault();
-    let r = add(&mut v, samples()[0].0.clone());
-    let t = add(&mut v, samples()[3].0.clone());
+    let r = add(&mut v, sample(Kind::Checkin).0.clone());
+    let t = add(&mut v, sample(Kind::Journal).0.clone());
     commands::trash(&mut v, &t.id).unwrap();
     let doc = commands::export(&mut v).unwrap();
     assert_eq!((doc.format.as_str(), doc.version), ("keel-export", 1));

@@ -2,6 +2,8 @@
 //! for tampering the way an attacker with the file would.
 #![allow(dead_code)]
 
+pub mod kinds;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

@@ -5,6 +5,7 @@ mod support;
 
 mod basics;
 mod crash;
+mod kinds;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
