@@ -96,8 +96,32 @@ pub fn purge(vault: &mut Vault, id: &str, force: bool) -> Result<()> {
     vault.purge(id, force)
 }
 
-/// The kinds this build knows, with their payload versions and boundary fields.
+/// The kinds this build knows, with their payload versions and boundary fields. Closed sets
+/// and small records are spelled out, so the list says what to write.
 pub fn kinds() -> Vec<KindInfo> {
+    use crate::model::{Context, SessionType, SkillCategory};
+    fn words<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> String {
+        let w: Vec<String> = all.iter().map(|x| format!("\"{}\"", name(*x))).collect();
+        w.join(" | ")
+    }
+    let spelled = [
+        ("Context", words(Context::ALL, Context::as_str)),
+        ("SessionType", words(SessionType::ALL, SessionType::as_str)),
+        (
+            "SkillCategory",
+            words(SkillCategory::ALL, SkillCategory::as_str),
+        ),
+        (
+            "HaltDto",
+            "{ hungry, angry, lonely, tired: boolean }".to_owned(),
+        ),
+        ("ItemDto", "{ text: string, done: boolean }".to_owned()),
+    ];
+    let spell = |ty: String| {
+        spelled
+            .iter()
+            .fold(ty, |t, (name, words)| t.replace(name, words))
+    };
     Kind::ALL
         .iter()
         .map(|k| KindInfo {
@@ -105,7 +129,14 @@ pub fn kinds() -> Vec<KindInfo> {
             label: k.label().to_owned(),
             version: k.version(),
             entry: k.is_entry(),
-            fields: k.fields(),
+            fields: k
+                .fields()
+                .into_iter()
+                .map(|(name, ty)| KindField {
+                    name,
+                    ty: spell(ty),
+                })
+                .collect(),
         })
         .collect()
 }

@@ -112,8 +112,17 @@ pub struct KindInfo {
     pub version: u16,
     /// Shown in the timeline (otherwise reference, like the skill library).
     pub entry: bool,
-    /// Its boundary type, as a TypeScript declaration.
-    pub fields: String,
+    /// Its fields at the boundary (the JSON `keel add KIND --json` takes).
+    pub fields: Vec<KindField>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct KindField {
+    pub name: String,
+    /// Its TypeScript type (`number | null`, `Array<string>`, a union's name).
+    #[serde(rename = "type")]
+    pub ty: String,
 }
 
 /// The export file (see docs/export-format.md).

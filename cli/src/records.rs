@@ -152,8 +152,10 @@ pub fn kinds(json: bool) -> Result<u8> {
         return Ok(0);
     }
     for k in &kinds {
-        out!("{:<10} {} (payload version {})", k.name, k.label, k.version);
-        out!("           {}", k.fields);
+        out!("{}  ({}, payload version {})", k.name, k.label, k.version);
+        for f in &k.fields {
+            out!("  {:<16} {}", f.name, f.ty);
+        }
     }
     Ok(0)
 }

@@ -134,12 +134,14 @@ macro_rules! registry {
                 }
             }
 
-            /// The TypeScript declaration of the kind's boundary type (for `keel kinds`).
-            pub fn fields(self) -> String {
-                match self {
+            /// The fields of the kind's boundary type, `(name, TypeScript type)`, from its
+            /// generated declaration, so the list cannot drift from the type (`keel kinds`).
+            pub fn fields(self) -> Vec<(String, String)> {
+                let decl = match self {
                     $(Kind::$variant => <$dto as TS>::decl(&ts_rs::Config::default()),)+
                     Kind::Unknown => <UnknownDto as TS>::decl(&ts_rs::Config::default()),
-                }
+                };
+                fields_of(&decl)
             }
         }
 
@@ -277,6 +279,41 @@ impl Kind {
     }
 }
 
+/// `type X = { a: number, b: Array<string> | null, };` → `[(a, number), (b, …)]`, doc comments
+/// dropped.
+fn fields_of(decl: &str) -> Vec<(String, String)> {
+    let mut text = String::new();
+    let mut rest = decl;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
+    }
+    text.push_str(rest);
+    let (Some(open), Some(close)) = (text.find('{'), text.rfind('}')) else {
+        return Vec::new();
+    };
+    let mut fields = Vec::new();
+    let (mut depth, mut field) = (0i32, String::new());
+    for c in text[open + 1..close].chars().chain([',']) {
+        match c {
+            '<' | '{' | '(' => depth += 1,
+            '>' | '}' | ')' => depth -= 1,
+            _ => {}
+        }
+        if c == ',' && depth == 0 {
+            if let Some((name, ty)) = field.split_once(':') {
+                fields.push((name.trim().to_owned(), ty.trim().to_owned()));
+            }
+            field.clear();
+        } else {
+            field.push(c);
+        }
+    }
+    fields
+}
+
 impl std::fmt::Display for Kind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -297,6 +334,28 @@ mod tests {
         }
         assert_eq!(Kind::parse("unknown").unwrap(), Kind::Unknown);
         assert!(Kind::parse("diary").is_err());
+    }
+
+    #[test]
+    fn a_kinds_fields_are_read_from_its_boundary_type() {
+        let fields = Kind::Session.fields();
+        let names: Vec<&str> = fields.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sessionType",
+                "title",
+                "facilitator",
+                "notes",
+                "takeaways",
+                "homework",
+                "bring",
+                "attended"
+            ],
+            "doc comments are not fields"
+        );
+        assert_eq!(fields[0].1, "SessionType");
+        assert_eq!(fields[5].1, "Array<ItemDto>");
     }
 
     #[test]
