@@ -5,7 +5,7 @@ import App from './App.svelte';
 import { AppState } from './lib/app.svelte';
 import { FakeBackend } from './lib/backend/fake';
 import { listQuery } from './lib/backend';
-import { emptyCheckin, emptySession } from './lib/records';
+import { emptyCheckin, emptySession } from './lib/kinds';
 
 const PASS = 'maple orbit quietly';
 const GROUPS = Array.from({ length: 13 }, (_, i) => `AB${String(i).padStart(2, '0')}C`);
@@ -117,7 +117,7 @@ describe('today', () => {
   it('ticks off a bring-to-session item', async () => {
     const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
     fake.unlocked = true;
-    const s = await fake.addRecord({ at: null, body: { ...emptySession(), bring: [{ text: 'Ask about weekend plan', done: false }] } });
+    const s = await fake.addRecord({ at: null, body: { ...emptySession(), title: 'Group', bring: [{ text: 'Ask about weekend plan', done: false }] } });
     fake.unlocked = false;
     const { user } = await start(fake);
     await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
@@ -209,6 +209,65 @@ describe('editing', () => {
       expect(page.records[0]?.body).toMatchObject({ skillName: 'Box breathing', distressBefore: 8, distressAfter: 3 });
       expect(page.records[0]?.body.kind === 'skill-use' && page.records[0].body.skillId).toBeTruthy();
     });
+  });
+});
+
+describe('when a save is refused', () => {
+  it('saving a check-in with sleep 30 focuses the sleep input and says what to fix', async () => {
+    const { user, fake } = await unlocked();
+    await user.click(screen.getByRole('button', { name: '+ Detailed check-in' }));
+    const sleep = await screen.findByLabelText('Sleep last night (hours)');
+    await user.type(sleep, '30');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Sleep hours: sleep is between 0 and 24 hours.');
+    await waitFor(() => expect(document.activeElement).toBe(sleep));
+    expect(screen.getByRole('heading', { name: 'New check-in' }), 'the editor stays open').toBeInTheDocument();
+    expect((await fake.listRecords(listQuery({ kinds: ['checkin'] }))).total, 'nothing was saved').toBe(0);
+  });
+
+  it('a session note without a title asks for one and focuses it', async () => {
+    const { user } = await unlocked();
+    await user.click(screen.getByRole('button', { name: '+ Session note' }));
+    await user.type(await screen.findByLabelText('Facilitator'), 'Dr. Rivera');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Title: please fill this in.');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Title or topic')));
+  });
+});
+
+describe('a record from a newer version of Keel', () => {
+  const NEWER = { kind: 'unknown', writtenAs: 'urge_log', version: 1, payload: { peak: 7 } } as const;
+
+  it('is listed in plain words, opens as a note with nothing to change, and is never deleted', async () => {
+    const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
+    const kept = fake.insert({ ...NEWER });
+    const { user } = await start(fake);
+    await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
+
+    const list = await screen.findByRole('list', { name: "Today's entries list" });
+    const row = within(list).getByRole('button', { name: /Written by a newer version of Keel/ });
+    expect(row).toHaveTextContent('Kept as it is — update Keel to see or change it');
+
+    await user.click(row);
+    expect(await screen.findByRole('heading', { name: 'Written by a newer version of Keel' })).toBeInTheDocument();
+    expect(screen.getByText(/kept exactly as it is/i)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Move to Trash' })).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    await user.keyboard('{Escape}');
+    await screen.findByRole('radiogroup', { name: 'Stress' });
+
+    await user.click(screen.getByRole('button', { name: 'History' }));
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    await waitFor(() => expect(within(timeline).getByText('Written by a newer version of Keel')).toBeInTheDocument());
+
+    // Trashed by the newer Keel: it shows in the Trash, but neither Restore nor Delete is offered.
+    fake.records.get(kept.id)!.trashed = kept.at;
+    await user.click(screen.getByRole('button', { name: 'Trash' }));
+    expect(await screen.findByText('Kept as it is — update Keel to see or change it')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Restore/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Delete/ })).toBeNull();
+    expect(fake.records.has(kept.id)).toBe(true);
   });
 });
 

@@ -47,3 +47,22 @@ export function onKeydown(node: HTMLElement, handler: (e: KeyboardEvent) => void
     destroy: () => node.removeEventListener('keydown', listener),
   };
 }
+
+/**
+ * Focus the input for a field the engine named (its boundary name, e.g. `sleepHours`). Inputs
+ * say which fields they hold with `data-field` (space-separated when one input holds two). For a
+ * group (a 0–10 scale, a checklist) the chosen option, else its first control, takes the focus.
+ * Returns whether something was focused.
+ */
+export function focusField(root: ParentNode, field: string | null | undefined): boolean {
+  if (!field || !/^[A-Za-z]+$/.test(field)) return false;
+  const el = root.querySelector<HTMLElement>(`[data-field~="${field}"]`);
+  if (!el) return false;
+  const target = el.matches('input, select, textarea, button')
+    ? el
+    : (el.querySelector<HTMLElement>('input:checked') ??
+      el.querySelector<HTMLElement>('input, select, textarea, button'));
+  if (!target) return false;
+  target.focus();
+  return document.activeElement === target;
+}

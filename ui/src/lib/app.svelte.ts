@@ -3,13 +3,14 @@
 import type { Backend, BodyDto, RecordDto, Settings } from './backend';
 import { listQuery } from './backend';
 import { errorMessage } from './errors';
-import type { EntryKind } from './records';
+import type { EntryKind } from './kinds';
 import { localDay } from './time';
 
 export type Phase = 'loading' | 'firstrun' | 'locked' | 'unlocked' | 'failed';
 export type View = 'today' | 'history' | 'search' | 'skills' | 'trash' | 'settings' | 'help' | 'edit';
 
 export interface Editing {
+  /** An entry kind: one the editor writes, or a record from a newer Keel (shown, not edited). */
   kind: EntryKind;
   record: RecordDto | null;
   /** Where to go back to. */
@@ -157,7 +158,7 @@ export class AppState {
 
   /** Move to the trash, with an Undo toast. */
   async trash(r: RecordDto): Promise<void> {
-    await this.backend.deleteRecord(r.id);
+    await this.backend.trashRecord(r.id);
     this.changed();
     this.toast('Moved to Trash.', async () => {
       await this.backend.restoreRecord(r.id);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, GENERIC_MESSAGE, errorMessage } from './errors';
-import type { ErrorDto } from './backend';
+import type { ErrorCode, ErrorDto } from './backend';
 
+/** An error as the engine sends it; `code` may be one this build does not know. */
 const dto = (code: string, extra: Partial<ErrorDto> = {}): ErrorDto => ({
-  code,
+  code: code as ErrorCode,
   message: 'raw engine text',
   field: null,
   id: null,
@@ -16,7 +17,8 @@ describe('errorMessage', () => {
     const required = [
       'WrongPassphrase', 'WrongRecoveryKey', 'RecoveryKeyMistyped', 'VaultLocked', 'VaultInUse',
       'VaultMissing', 'VaultExists', 'VaultFromNewerVersion', 'VaultDamaged', 'WeakKdfParameters',
-      'RecordTampered', 'NotFound', 'AmbiguousId', 'InvalidInput', 'Io', 'Database',
+      'RecordTampered', 'RecordFromNewerVersion', 'NotFound', 'AmbiguousId', 'InvalidInput',
+      'SqliteTooOld', 'Io', 'Database',
     ];
     for (const code of required) expect(ERROR_CODES, code).toContain(code);
     const seen = new Set<string>();
@@ -36,6 +38,26 @@ describe('errorMessage', () => {
   it('uses the field for invalid input', () => {
     const m = errorMessage(dto('InvalidInput', { field: 'sleepHours', message: 'sleepHours: must be from 0 to 24' }));
     expect(m).toBe('Sleep hours: must be from 0 to 24.');
+  });
+
+  it('says a newer Keel’s entry is kept as it is', () => {
+    expect(errorMessage(dto('RecordFromNewerVersion', { id: 'abcd' }))).toBe(
+      'This entry was saved by a newer version of Keel. It is kept as it is; update Keel to change it.',
+    );
+  });
+
+  it('names every field the engine names in words', () => {
+    const fields = [
+      'sleepHours', 'distressBefore', 'distressAfter', 'urgeBefore', 'urgeAfter', 'skillName', 'sessionType',
+      'howTo', 'category', 'title', 'text', 'minutes', 'context', 'stress', 'mood', 'craving', 'at', 'kind', 'id',
+    ];
+    for (const field of fields) {
+      const m = errorMessage(dto('InvalidInput', { field, message: `${field}: a reason` }));
+      expect(m, field).toMatch(/^[A-Z][a-z -]*: a reason\.$/);
+    }
+    const word = (field: string) => errorMessage(dto('InvalidInput', { field, message: `${field}: x` })).split(':')[0];
+    expect([word('sleepHours'), word('skillName'), word('howTo'), word('at')]).toEqual(['Sleep hours', 'Skill', 'How to do it', 'When']);
+    expect(errorMessage(dto('InvalidInput', { field: 'title', message: 'title: required' }))).toBe('Title: please fill this in.');
   });
 
   it('falls back calmly for unknown errors and non-DTOs', () => {

@@ -1,51 +1,61 @@
 // Backend error codes in plain, calm words. The UI switches on the code, never on the message.
-import { isErrorDto, type ErrorDto } from './backend';
+import { isErrorDto, type ErrorCode, type ErrorDto } from './backend';
 
-export const ERROR_CODES = [
-  'WrongPassphrase',
-  'WrongRecoveryKey',
-  'RecoveryKeyMistyped',
-  'VaultLocked',
-  'VaultInUse',
-  'VaultMissing',
-  'VaultExists',
-  'VaultFromNewerVersion',
-  'VaultDamaged',
-  'WeakKdfParameters',
-  'RecordTampered',
-  'NotFound',
-  'AmbiguousId',
-  'InvalidInput',
-  'SqliteTooOld',
-  'Io',
-  'Database',
-] as const;
+export type { ErrorCode };
 
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
+/** Words for the fields the engine names (its camelCase boundary names). */
 const FIELD_NAMES: Record<string, string> = {
+  // Passphrases and settings
   passphrase: 'Passphrase',
   newPassphrase: 'New passphrase',
   new: 'New passphrase',
   current: 'Current passphrase',
   recoveryKey: 'Recovery key',
+  autoLockMinutes: 'Auto-lock minutes',
+  theme: 'Theme',
+  // Any record
+  at: 'When',
+  kind: 'Kind',
+  id: 'Entry',
+  // Check-in
   stress: 'Stress',
   mood: 'Mood',
   craving: 'Craving',
   sleepHours: 'Sleep hours',
-  context: 'Context',
+  halt: 'HALT',
+  emotions: 'Emotions',
+  triggers: 'Triggers',
+  context: 'Where you were',
+  note: 'Note',
+  // Coping skill used
+  skillName: 'Skill',
+  skillId: 'Skill',
+  situation: 'Situation',
   distressBefore: 'Distress before',
   distressAfter: 'Distress after',
   urgeBefore: 'Urge before',
   urgeAfter: 'Urge after',
   minutes: 'Minutes',
-  skillName: 'Skill',
+  // Session note
   sessionType: 'Session type',
-  category: 'Category',
+  title: 'Title',
+  facilitator: 'Facilitator',
+  notes: 'Notes',
+  takeaways: 'Takeaways',
+  homework: 'Homework',
+  bring: 'Bring to next session',
+  // Journal
+  prompt: 'Prompt',
+  text: 'Text',
+  tags: 'Tags',
+  // Skill in the library
   name: 'Name',
-  at: 'Date and time',
-  autoLockMinutes: 'Auto-lock minutes',
-  theme: 'Theme',
+  category: 'Category',
+  howTo: 'How to do it',
+  // Lists and search
+  since: 'From',
+  until: 'To',
+  tag: 'Tag',
 };
 
 export function fieldName(field: string | null | undefined): string {
@@ -53,6 +63,14 @@ export function fieldName(field: string | null | undefined): string {
   return FIELD_NAMES[field] ?? field.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
 }
 
+/** The engine's reason, without the `field: ` it starts with. */
+function reasonOf(e: ErrorDto): string {
+  const reason = e.field && e.message.startsWith(`${e.field}: `) ? e.message.slice(e.field.length + 2) : e.message;
+  return reason === 'required' ? 'please fill this in' : reason;
+}
+
+/** Every code the engine has, in words. A `Record` over the generated union, so a code the engine
+ * adds without words here fails `npm run check`. */
 const MESSAGES: Record<ErrorCode, (e: ErrorDto) => string> = {
   WrongPassphrase: () =>
     "That passphrase doesn't open this journal. Check Caps Lock and try again.",
@@ -74,23 +92,23 @@ const MESSAGES: Record<ErrorCode, (e: ErrorDto) => string> = {
     'The journal file asks for weaker protection than Keel allows, so Keel refused to open it.',
   RecordTampered: () =>
     "This entry couldn't be opened: it was changed outside Keel. Your other entries are fine.",
+  RecordFromNewerVersion: () =>
+    'This entry was saved by a newer version of Keel. It is kept as it is; update Keel to change it.',
   NotFound: () => "That entry isn't there any more. It may have been deleted.",
   AmbiguousId: () => 'That id matches more than one entry.',
-  InvalidInput: (e) => {
-    const reason = e.field && e.message.startsWith(`${e.field}: `)
-      ? e.message.slice(e.field.length + 2)
-      : e.message;
-    return `${fieldName(e.field)}: ${reason || 'please check this value'}.`.replace(/\.\.$/, '.');
-  },
+  InvalidInput: (e) => `${fieldName(e.field)}: ${reasonOf(e) || 'please check this value'}.`.replace(/\.\.$/, '.'),
   SqliteTooOld: () => "This computer's database library is too old for Keel. Update Keel.",
   Io: () => "Keel couldn't read or write its file. Check the disk has space and try again.",
   Database: () => 'Keel had a problem with its database. Your entries were not changed; try again.',
 };
 
+/** Every error code, in the engine's order. */
+export const ERROR_CODES = Object.keys(MESSAGES) as ErrorCode[];
+
 export const GENERIC_MESSAGE = 'Something went wrong. Please try again.';
 
 export function isKnownCode(code: string): code is ErrorCode {
-  return (ERROR_CODES as readonly string[]).includes(code);
+  return Object.hasOwn(MESSAGES, code);
 }
 
 /** Plain words for anything a backend call rejected with. Never quotes entry text. */
@@ -101,4 +119,9 @@ export function errorMessage(e: unknown): string {
 
 export function errorCode(e: unknown): string | null {
   return isErrorDto(e) ? e.code : null;
+}
+
+/** The boundary name of the field an `InvalidInput` error is about, if any. */
+export function invalidField(e: unknown): string | null {
+  return isErrorDto(e) && e.code === 'InvalidInput' ? e.field : null;
 }

@@ -1,75 +1,274 @@
 // An in-memory Backend for unit tests and for previewing the UI in a browser
-// (`npm run dev:fake`). It follows the engine's contract closely enough to exercise the UI;
-// it encrypts nothing and keeps nothing after the page closes.
+// (`npm run dev:fake`). It encrypts nothing and keeps nothing after the page closes, but it
+// follows the engine's contract: `contract.test.ts` runs the same table of cases
+// (tests/contract/cases.json) against it that the engine's tests run against the engine.
+//
+// Search text and tags come from the kinds themselves (`../kinds`), so the fake searches what
+// the UI shows as a kind's words; validation mirrors the engine's kinds (src/kinds/*.rs).
 import type {
   Backend,
   BodyDto,
   ChangePassphraseRequest,
   CreatedVaultDto,
+  ErrorCode,
   ErrorDto,
+  ItemDto,
   ListPage,
   ListQuery,
   NewRecord,
   PassphraseRequest,
   RecordDto,
+  RecordKind,
   RecoverRequest,
   SearchQuery,
   Settings,
-  SkillDto,
+  SkillCategory,
   UpdateRecord,
   VaultStatus,
 } from './index';
+import { listQuery } from './index';
+import {
+  ALL_KINDS,
+  CONTEXT_LABEL,
+  SESSION_TYPE_LABEL,
+  SKILL_CATEGORY_LABEL,
+  bodyTags,
+  isEntry,
+  keysOf,
+  searchText,
+  type Body,
+} from '../kinds';
+import { localRfc3339 } from '../time';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const ENTRY_KINDS = ['checkin', 'skill-use', 'session', 'journal'];
 
-function fail(code: string, message: string, extra: Partial<ErrorDto> = {}): ErrorDto {
+function fail(code: ErrorCode, message: string, extra: Partial<ErrorDto> = {}): ErrorDto {
   return { code, message, field: null, id: null, group: null, ...extra };
 }
 
-const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
-function rfc(d: Date): string {
-  const off = -d.getTimezoneOffset();
-  return (
-    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:` +
-    `${pad(d.getMinutes())}:${pad(d.getSeconds())}${off >= 0 ? '+' : '-'}${pad(Math.trunc(off / 60))}:${pad(off % 60)}`
+/** The engine's `InvalidInput`: the boundary field's name, then the reason. */
+function invalid(field: string, reason: string): ErrorDto {
+  return fail('InvalidInput', `${field}: ${reason}`, { field });
+}
+
+const notFound = (id: string) => fail('NotFound', `no record with id ${id}`, { id });
+
+const fromNewerVersion = (id: string) =>
+  fail(
+    'RecordFromNewerVersion',
+    `record ${id} was written by a newer version of Keel; it is kept as it is (update Keel to change it)`,
+    { id },
   );
-}
 
-function textOf(b: BodyDto): string {
-  switch (b.kind) {
-    case 'checkin':
-      return [b.note, ...b.emotions, ...b.triggers, b.context ?? ''].join(' ');
-    case 'skill-use':
-      return [b.skillName, b.situation, b.note].join(' ');
-    case 'session':
-      return [b.title, b.facilitator, b.notes, b.takeaways, ...b.homework.map((i) => i.text), ...b.bring.map((i) => i.text)].join(' ');
-    case 'journal':
-      return [b.title, b.prompt, b.text, ...b.tags].join(' ');
-    case 'skill':
-      return [b.name, b.howTo].join(' ');
+/** Lower-cases A–Z only, as Rust's `to_ascii_lowercase`. */
+const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+// ---- Validation, as the engine's kinds do it (src/kinds/fields.rs and each kind) ------------
+
+const MAX_TEXT_BYTES = 1024 * 1024;
+const MAX_SHORT_BYTES = 200;
+const MAX_LIST_ITEMS = 100;
+const utf8 = new TextEncoder();
+const byteLength = (s: string) => utf8.encode(s).length;
+
+function score(field: string, v: number | null, optional = false): number | null {
+  if (v === null && optional) return null;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 10) {
+    throw invalid(field, 'a rating is a whole number from 0 to 10');
   }
+  return v;
 }
 
-function tagsOf(b: BodyDto): string[] {
-  if (b.kind === 'journal') return b.tags;
-  if (b.kind === 'checkin') return [...b.emotions, ...b.triggers];
-  return [];
+function text(field: string, s: string): string {
+  if (byteLength(s) > MAX_TEXT_BYTES) throw invalid(field, 'text is at most 1 MiB');
+  return s;
 }
 
-const BUILTIN_SKILLS: [string, string, string][] = [
-  ['box-breathing', 'Box breathing', 'grounding'],
-  ['five-senses', '5-4-3-2-1 senses', 'grounding'],
-  ['tipp-cold', 'Cold water reset', 'distress-tolerance'],
-  ['urge-surfing', 'Urge surfing', 'distress-tolerance'],
-  ['stop', 'STOP skill', 'distress-tolerance'],
-  ['opposite-action', 'Opposite action', 'emotion-regulation'],
-  ['check-the-facts', 'Check the facts', 'emotion-regulation'],
-  ['body-scan', 'Body scan', 'mindfulness'],
-  ['leaves-stream', 'Leaves on a stream', 'mindfulness'],
-  ['dear-man', 'Ask clearly (DEAR MAN)', 'interpersonal'],
-  ['walk', 'Brisk walk', 'body'],
-  ['call-someone', 'Call someone safe', 'connection'],
+function short(field: string, s: string): string {
+  if (byteLength(s) > MAX_SHORT_BYTES) throw invalid(field, `at most ${MAX_SHORT_BYTES} bytes`);
+  return s;
+}
+
+function requiredShort(field: string, s: string): string {
+  const t = s.trim();
+  if (!t) throw invalid(field, 'required');
+  return short(field, t);
+}
+
+/** Trims, drops empties, removes case-insensitive duplicates (the first spelling stays). */
+function normalizeList(field: string, list: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const item of list) {
+    const t = item.trim();
+    if (!t) continue;
+    short(field, t);
+    const key = t.toLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(t);
+    }
+  }
+  if (out.length > MAX_LIST_ITEMS) throw invalid(field, `at most ${MAX_LIST_ITEMS} items`);
+  return out;
+}
+
+function normalizeItems(field: string, items: ItemDto[]): ItemDto[] {
+  const out = items.map((i) => ({ text: i.text.trim(), done: !!i.done })).filter((i) => i.text);
+  if (out.length > MAX_LIST_ITEMS) throw invalid(field, `at most ${MAX_LIST_ITEMS} items`);
+  for (const i of out) text(field, i.text);
+  return out;
+}
+
+/** A word from a closed set (any case, trimmed), as the engine parses it. */
+function closed<T extends string>(labels: Record<T, string>, field: string, s: unknown): T {
+  const word = typeof s === 'string' ? asciiLower(s.trim()) : '';
+  if (!Object.hasOwn(labels, word)) throw invalid(field, `choose one of ${keysOf(labels).join(', ')}`);
+  return word as T;
+}
+
+const ID = /^[0-9a-f]{32}$/;
+
+/** Each kind's body as the engine takes it in: its closed sets parsed, then validated and
+ * normalized, in the engine's order, so the first bad field is the one the engine names. */
+const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
+  checkin: (b) => {
+    const context = b.context === null ? null : closed(CONTEXT_LABEL, 'context', b.context);
+    const stress = score('stress', b.stress) ?? 0;
+    const mood = score('mood', b.mood, true);
+    const craving = score('craving', b.craving, true);
+    const sleepHours = b.sleepHours;
+    if (sleepHours !== null && !(Number.isFinite(sleepHours) && sleepHours >= 0 && sleepHours <= 24)) {
+      throw invalid('sleepHours', 'sleep is between 0 and 24 hours');
+    }
+    const emotions = normalizeList('emotions', b.emotions);
+    const triggers = normalizeList('triggers', b.triggers);
+    const note = text('note', b.note);
+    const h = b.halt;
+    const halt = { hungry: !!h.hungry, angry: !!h.angry, lonely: !!h.lonely, tired: !!h.tired };
+    return { kind: 'checkin', stress, mood, craving, sleepHours, halt, emotions, triggers, context, note };
+  },
+  'skill-use': (b) => {
+    let skillId: string | null = null;
+    if (b.skillId !== null) {
+      skillId = asciiLower(b.skillId.trim());
+      if (!ID.test(skillId)) throw invalid('skillId', 'not a skill id');
+    }
+    const skillName = requiredShort('skillName', b.skillName);
+    const distressBefore = score('distressBefore', b.distressBefore) ?? 0;
+    const distressAfter = score('distressAfter', b.distressAfter) ?? 0;
+    const urgeBefore = score('urgeBefore', b.urgeBefore, true);
+    const urgeAfter = score('urgeAfter', b.urgeAfter, true);
+    const minutes = b.minutes;
+    if (minutes !== null && (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60)) {
+      throw invalid('minutes', 'minutes are at most 1440 (a day)');
+    }
+    const situation = text('situation', b.situation);
+    const note = text('note', b.note);
+    return {
+      kind: 'skill-use',
+      skillId,
+      skillName,
+      situation,
+      distressBefore,
+      distressAfter,
+      urgeBefore,
+      urgeAfter,
+      minutes,
+      note,
+    };
+  },
+  session: (b) => {
+    const sessionType = closed(SESSION_TYPE_LABEL, 'sessionType', b.sessionType);
+    const title = requiredShort('title', b.title);
+    const facilitator = short('facilitator', b.facilitator);
+    const notes = text('notes', b.notes);
+    const takeaways = text('takeaways', b.takeaways);
+    const homework = normalizeItems('homework', b.homework);
+    const bring = normalizeItems('bring', b.bring);
+    const attended = !!b.attended;
+    return { kind: 'session', sessionType, title, facilitator, notes, takeaways, homework, bring, attended };
+  },
+  journal: (b) => {
+    const title = short('title', b.title);
+    const prompt = text('prompt', b.prompt);
+    const body = text('text', b.text);
+    if (!body.trim()) throw invalid('text', 'a journal entry needs some text');
+    const tags = normalizeList('tags', b.tags);
+    return { kind: 'journal', title, prompt, text: body, tags };
+  },
+  skill: (b) => {
+    const category = closed(SKILL_CATEGORY_LABEL, 'category', b.category);
+    const name = requiredShort('name', b.name);
+    const howTo = text('howTo', b.howTo);
+    return { kind: 'skill', name, category, howTo, builtin: b.builtin, favourite: !!b.favourite, hidden: !!b.hidden };
+  },
+  unknown: () => {
+    throw invalid('kind', 'a record written by a newer version of Keel cannot be written here');
+  },
+};
+
+function normalize(b: BodyDto): BodyDto {
+  if (!(ALL_KINDS as string[]).includes(b.kind)) throw invalid('kind', 'not a kind this version of Keel knows');
+  // NORMALIZE[b.kind] takes exactly this body's kind; TypeScript cannot correlate the two.
+  // Each builds a new body, so nothing of the caller's object is kept.
+  return (NORMALIZE[b.kind] as (b: BodyDto) => BodyDto)(b);
+}
+
+// ---- Times and dates, as the engine parses them ----------------------------------------------
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** RFC 3339 with an offset: the time as the engine writes it back (whole seconds, its own
+ * offset, `Z` as `+00:00`) and the instant it names, for ordering. */
+function parseTime(field: string, s: string): { at: string; instant: number } {
+  const m = RFC3339.exec(s.trim());
+  const bad = () => invalid(field, 'a time is RFC 3339 with an offset, e.g. 2026-11-27T21:30:00-05:00');
+  if (!m) throw bad();
+  const [, ys, mos, ds, hs, mis, ss, frac, off] = m;
+  const [y, mo, d, h, mi, sec] = [ys, mos, ds, hs, mis, ss].map(Number);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || sec > 59) throw bad();
+  let offset = off.toUpperCase() === 'Z' ? '+00:00' : off;
+  const offMinutes = (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  if (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4, 6)) > 59) throw bad();
+  if (offMinutes === 0) offset = '+00:00';
+  const instant = Date.UTC(y, mo - 1, d, h, mi, sec) - offMinutes * 60_000 + (frac ? Number(`0${frac}`) * 1000 : 0);
+  return { at: `${ys}-${mos}-${ds}T${hs}:${mis}:${ss}${offset}`, instant };
+}
+
+/** `YYYY-MM-DD`, a real date. */
+function parseDate(field: string, s: string): string {
+  const t = s.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1 || Number(m[3]) > daysIn(Number(m[1]), Number(m[2]))) {
+    throw invalid(field, 'a date is YYYY-MM-DD');
+  }
+  return t;
+}
+
+function randomId(): string {
+  const bytes = new Uint8Array(16);
+  if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A few of the engine's built-in skills (src/skills.rs), in its words; none is a favourite. */
+const BUILTIN_SKILLS: [string, string, SkillCategory, string][] = [
+  ['paced-breathing', 'Paced breathing', 'body', 'Breathe in through your nose for a count of four and out for a count of six to eight. A longer out-breath slows the heart. Keep going for two or three minutes.'],
+  ['box-breathing', 'Box breathing', 'body', 'Breathe in for four, hold for four, out for four, hold for four. Trace a square with your eyes or a finger as you go. Repeat four rounds.'],
+  ['five-senses', '5-4-3-2-1 senses', 'grounding', 'Name five things you can see, four you can hear, three you can touch, two you can smell and one you can taste. It pulls attention back to the room you are in.'],
+  ['feet-on-floor', 'Feet on the floor', 'grounding', 'Press both feet into the floor and notice the pressure, the temperature, the texture of your shoes. Say to yourself where you are and what day it is.'],
+  ['urge-surfing', 'Urge surfing', 'distress-tolerance', 'Notice the craving as a wave: it rises, peaks and falls, usually within twenty to thirty minutes. Watch where you feel it in your body without acting on it, and ride it out.'],
+  ['delay-ten', 'Delay ten minutes', 'distress-tolerance', 'Tell yourself you can decide in ten minutes, set a timer and do something else meanwhile. When it rings, delay again if you can.'],
+  ['opposite-action', 'Opposite action', 'emotion-regulation', 'Notice what the emotion urges you to do and, when that would not help, do the opposite: approach instead of avoiding, speak gently instead of attacking. Do it fully, with your posture and voice too.'],
+  ['halt-check', 'HALT check', 'emotion-regulation', 'Ask yourself whether you are hungry, angry, lonely or tired. Meet the need you find first: eat, move, call someone or rest.'],
+  ['observe-breath', 'Observe the breath', 'mindfulness', 'For two minutes, simply notice the breath coming in and going out. When your mind wanders, note where it went and return without judging.'],
+  ['body-scan', 'Body scan', 'mindfulness', 'Move your attention slowly from the top of your head down to your toes, noticing sensations without trying to change them. It takes five to ten minutes.'],
+  ['ask-clearly', 'Ask clearly', 'interpersonal', 'Describe the situation in facts, say how you feel, ask for one specific thing, and say why it would help. Stay calm and be willing to negotiate.'],
+  ['call-someone', 'Call someone safe', 'connection', 'Call or text a sponsor, a friend from group or someone who knows your story. You do not need to explain everything; saying you are struggling is enough.'],
 ];
 
 export class FakeBackend implements Backend {
@@ -80,7 +279,9 @@ export class FakeBackend implements Backend {
   records = new Map<string, RecordDto>();
   settings: Settings = { autoLockMinutes: 5, theme: 'system' };
   private lockedHandlers = new Set<() => void>();
-  private seq = 0;
+  /** When each record happened, as an instant (the engine orders by it, not by the text). */
+  private instants = new Map<string, number>();
+  private lastNow = 0;
 
   constructor(opts: { passphrase?: string; recoveryGroups?: string[] } = {}) {
     if (opts.passphrase !== undefined) {
@@ -97,22 +298,41 @@ export class FakeBackend implements Backend {
     );
   }
 
-  private newId(): string {
-    this.seq += 1;
-    return `r${String(this.seq).padStart(6, '0')}${Math.random().toString(16).slice(2, 8)}`;
+  /** Now, strictly after the last "now", so records added in one millisecond keep their order. */
+  private now(): { at: string; instant: number } {
+    this.lastNow = Math.max(Date.now(), this.lastNow + 0.001);
+    return { at: localRfc3339(new Date(this.lastNow)), instant: this.lastNow };
   }
 
   seedSkills() {
-    for (const [key, name, category] of BUILTIN_SKILLS) {
-      const body: BodyDto = { kind: 'skill', name, category, howTo: `How to practise ${name.toLowerCase()}, in a few calm steps.`, builtin: key, favourite: key === 'box-breathing', hidden: false };
-      this.insert(body, new Date(2026, 0, 1));
+    const when = new Date(2026, 0, 1);
+    for (const [key, name, category, howTo] of BUILTIN_SKILLS) {
+      this.insert({ kind: 'skill', name, category, howTo, builtin: key, favourite: false, hidden: false }, when);
     }
   }
 
-  insert(body: BodyDto, when: Date = new Date()): RecordDto {
-    const at = rfc(when);
-    const r: RecordDto = { id: this.newId(), revision: 1, created: at, updated: at, at, localDate: at.slice(0, 10), trashed: null, body };
-    this.records.set(r.id, r);
+  /** Stores a body as given, unchecked (for seeding and tests, e.g. a record from a newer Keel;
+   * tests may also choose its id). */
+  insert(body: BodyDto, when: Date = new Date(), id?: string): RecordDto {
+    return this.put(body, { at: localRfc3339(when), instant: when.getTime() }, id);
+  }
+
+  private put(body: BodyDto, when: { at: string; instant: number }, chosenId?: string): RecordDto {
+    let id = chosenId ?? randomId();
+    while (chosenId === undefined && this.records.has(id)) id = randomId();
+    const created = this.now().at;
+    const r: RecordDto = {
+      id,
+      revision: 1,
+      created,
+      updated: created,
+      at: when.at,
+      localDate: when.at.slice(0, 10),
+      trashed: null,
+      body,
+    };
+    this.records.set(id, r);
+    this.instants.set(id, when.instant);
     return r;
   }
 
@@ -125,31 +345,38 @@ export class FakeBackend implements Backend {
     return structuredClone(v);
   }
 
+  /** A full id or a unique prefix of at least four hex digits, as the engine resolves it. */
+  private resolve(prefix: string): string {
+    const p = asciiLower(prefix.trim());
+    if (p.length === 32) {
+      if (!ID.test(p)) throw invalid('id', 'an id is 32 hexadecimal digits');
+      return p;
+    }
+    if (p.length < 4 || !/^[0-9a-f]+$/.test(p)) throw invalid('id', 'give at least four hexadecimal digits of the id');
+    const found = [...this.records.keys()].filter((id) => id.startsWith(p));
+    if (found.length === 1) return found[0];
+    if (found.length > 1) throw fail('AmbiguousId', `id ${p} matches more than one record; give more of it`);
+    throw notFound(p);
+  }
+
   private get(id: string): RecordDto {
     const r = this.records.get(id);
-    if (!r) throw fail('NotFound', `no record with id ${id}`, { id });
+    if (!r) throw notFound(id);
     return r;
   }
 
-  private checkPassphrase(p: string, field = 'passphrase') {
-    if (p.length < 8) throw fail('InvalidInput', `${field}: must be at least 8 characters`, { field });
+  /** Read-modify-write, as the engine's `modify`: a record from a newer Keel is never changed. */
+  private modify(id: string, change: (r: RecordDto) => void): RecordDto {
+    const r = this.get(id);
+    if (r.body.kind === 'unknown') throw fromNewerVersion(id);
+    change(r);
+    r.revision += 1;
+    r.updated = this.now().at;
+    return this.out(r);
   }
 
-  private validate(b: BodyDto) {
-    const score = (v: number | null, field: string) => {
-      if (v !== null && (!Number.isInteger(v) || v < 0 || v > 10)) throw fail('InvalidInput', `${field}: must be a whole number from 0 to 10`, { field });
-    };
-    if (b.kind === 'checkin') {
-      score(b.stress, 'stress');
-      score(b.mood, 'mood');
-      score(b.craving, 'craving');
-    } else if (b.kind === 'skill-use') {
-      if (!b.skillName.trim()) throw fail('InvalidInput', 'skillName: choose or name a skill', { field: 'skillName' });
-      score(b.distressBefore, 'distressBefore');
-      score(b.distressAfter, 'distressAfter');
-    } else if (b.kind === 'skill') {
-      if (!b.name.trim()) throw fail('InvalidInput', 'name: give the skill a name', { field: 'name' });
-    }
+  private checkPassphrase(p: string, field = 'passphrase') {
+    if ([...p].length < 8) throw invalid(field, 'a passphrase has at least 8 characters');
   }
 
   async vaultStatus(): Promise<VaultStatus> {
@@ -190,7 +417,7 @@ export class FakeBackend implements Backend {
   async recover(req: RecoverRequest): Promise<void> {
     if (!this.exists) throw fail('VaultMissing', 'no vault here yet');
     const typed = req.recoveryKey.toUpperCase().replace(/[\s-]+/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-    if (typed.length !== 65) throw fail('InvalidInput', 'recoveryKey: a recovery key has 13 groups of 5 characters', { field: 'recoveryKey' });
+    if (typed.length !== 65) throw invalid('recoveryKey', 'a recovery key has 13 groups of 5 characters');
     for (let g = 0; g < 13; g++) {
       const part = typed.slice(g * 5, g * 5 + 5);
       if ([...part].some((c) => !ALPHABET.includes(c))) throw fail('RecoveryKeyMistyped', `group ${g + 1} looks mistyped`, { group: g + 1 });
@@ -217,107 +444,115 @@ export class FakeBackend implements Backend {
 
   async addRecord(req: NewRecord): Promise<RecordDto> {
     this.guard();
-    this.validate(req.body);
-    const when = req.at ? new Date(req.at) : new Date();
-    const r = this.insert(structuredClone(req.body), when);
-    if (req.at) {
-      r.at = req.at;
-      r.localDate = req.at.slice(0, 10);
-    }
-    return this.out(r);
+    const when = req.at === null || req.at === undefined ? this.now() : parseTime('at', req.at);
+    const body = normalize(req.body);
+    return this.out(this.put(body, when));
   }
 
   async updateRecord(req: UpdateRecord): Promise<RecordDto> {
     this.guard();
-    const r = this.get(req.id);
-    if (r.body.kind !== req.body.kind) throw fail('InvalidInput', 'kind: a record keeps its kind', { field: 'kind' });
-    this.validate(req.body);
-    r.body = structuredClone(req.body);
-    if (req.at) {
-      r.at = req.at;
-      r.localDate = req.at.slice(0, 10);
-    }
-    r.revision += 1;
-    r.updated = rfc(new Date());
-    return this.out(r);
+    const id = this.resolve(req.id);
+    const when = req.at === null || req.at === undefined ? null : parseTime('at', req.at);
+    const body = normalize(req.body);
+    return this.modify(id, (r) => {
+      if (r.body.kind !== body.kind) throw invalid('kind', "a record's kind cannot change");
+      r.body = body;
+      if (when) {
+        r.at = when.at;
+        r.localDate = when.at.slice(0, 10);
+        this.instants.set(id, when.instant);
+      }
+    });
   }
 
   async getRecord(id: string): Promise<RecordDto> {
     this.guard();
-    return this.out(this.get(id));
+    return this.out(this.get(this.resolve(id)));
   }
 
-  async deleteRecord(id: string): Promise<RecordDto> {
+  async trashRecord(id: string): Promise<RecordDto> {
     this.guard();
-    const r = this.get(id);
-    r.trashed = rfc(new Date());
-    return this.out(r);
+    const now = this.now().at;
+    return this.modify(this.resolve(id), (r) => {
+      r.trashed ??= now;
+    });
   }
 
   async restoreRecord(id: string): Promise<RecordDto> {
     this.guard();
-    const r = this.get(id);
-    r.trashed = null;
-    return this.out(r);
+    return this.modify(this.resolve(id), (r) => {
+      r.trashed = null;
+    });
   }
 
   async purgeRecord(id: string): Promise<void> {
     this.guard();
-    this.get(id);
-    this.records.delete(id);
+    const full = this.resolve(id);
+    // The UI never forces: this build cannot show what a newer Keel's record holds.
+    if (this.records.get(full)?.body.kind === 'unknown') throw fromNewerVersion(full);
+    this.get(full);
+    this.records.delete(full);
+    this.instants.delete(full);
   }
 
+  /** Newest first (by the instant it happened), then by id, descending. */
   private sorted(): RecordDto[] {
-    return [...this.records.values()].sort((a, b) =>
-      a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1,
-    );
-  }
-
-  private page(all: RecordDto[], offset: number | null, limit: number | null): ListPage {
-    const start = offset ?? 0;
-    const end = limit === null ? all.length : start + limit;
-    return { records: this.out(all.slice(start, end)), total: all.length, damaged: [] };
+    const at = (r: RecordDto) => this.instants.get(r.id) ?? 0;
+    return [...this.records.values()].sort((a, b) => at(b) - at(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   }
 
   async listRecords(req: ListQuery): Promise<ListPage> {
     this.guard();
-    const kinds = req.kinds.length ? req.kinds : ENTRY_KINDS;
-    const text = req.text?.toLowerCase() ?? null;
-    const tag = req.tag?.toLowerCase() ?? null;
-    const all = this.sorted().filter(
-      (r) =>
-        kinds.includes(r.body.kind) &&
-        (req.trash ? r.trashed !== null : r.trashed === null) &&
-        (!req.since || r.localDate >= req.since) &&
-        (!req.until || r.localDate <= req.until) &&
-        (!tag || tagsOf(r.body).some((t) => t.toLowerCase() === tag)) &&
-        (!text || textOf(r.body).toLowerCase().includes(text)),
-    );
-    return this.page(all, req.offset, req.limit);
+    const kinds = req.kinds.map((k) => {
+      const name = typeof k === 'string' ? k.trim() : '';
+      if (!(ALL_KINDS as string[]).includes(name)) {
+        throw invalid('kind', `choose one of ${ALL_KINDS.filter((x) => x !== 'unknown').join(', ')}`);
+      }
+      return name as RecordKind;
+    });
+    const since = req.since == null ? null : parseDate('since', req.since);
+    const until = req.until == null ? null : parseDate('until', req.until);
+    if (since !== null && until !== null && since > until) throw invalid('until', 'the end date is before the start date');
+    const needle = req.text ? req.text.toLowerCase() : null;
+    const tag = req.tag?.trim() ? asciiLower(req.tag.trim()) : null;
+    const all = this.sorted().filter((r) => {
+      const k = r.body.kind;
+      return (
+        (kinds.length ? kinds.includes(k) : isEntry(k)) &&
+        (r.trashed !== null) === !!req.trash &&
+        (since === null || r.localDate >= since) &&
+        (until === null || r.localDate <= until) &&
+        (tag === null || bodyTags(r.body).some((t) => asciiLower(t) === tag)) &&
+        (needle === null || searchText(r.body).includes(needle))
+      );
+    });
+    const start = req.offset ?? 0;
+    const end = req.limit == null ? all.length : start + req.limit;
+    return { records: this.out(all.slice(start, end)), total: all.length, damaged: [] };
   }
 
   async searchRecords(req: SearchQuery): Promise<ListPage> {
     this.guard();
-    const words = req.text.toLowerCase().split(/\s+/).filter(Boolean);
-    if (!words.length) return { records: [], total: 0, damaged: [] };
-    const all = this.sorted().filter((r) => {
-      if (r.trashed || !ENTRY_KINDS.includes(r.body.kind)) return false;
-      const t = textOf(r.body).toLowerCase();
-      return words.every((w) => t.includes(w));
-    });
-    return this.page(all, 0, req.limit);
+    const text = req.text.trim();
+    if (!text) throw invalid('text', 'type something to search for');
+    return this.listRecords(listQuery({ text, limit: req.limit }));
   }
 
   async listSkills(includeHidden: boolean): Promise<RecordDto[]> {
     this.guard();
-    const skills = [...this.records.values()].filter(
-      (r): r is RecordDto & { body: { kind: 'skill' } & SkillDto } =>
-        r.body.kind === 'skill' && r.trashed === null && (includeHidden || !r.body.hidden),
+    const order = keysOf(SKILL_CATEGORY_LABEL);
+    const { records } = await this.listRecords(listQuery({ kinds: ['skill'] }));
+    const skills = records.filter(
+      (r): r is RecordDto & { body: Body<'skill'> } => r.body.kind === 'skill' && (includeHidden || !r.body.hidden),
     );
-    skills.sort((a, b) =>
-      a.body.favourite !== b.body.favourite ? (a.body.favourite ? -1 : 1) : a.body.name.localeCompare(b.body.name),
-    );
-    return this.out(skills);
+    const key = (r: RecordDto & { body: Body<'skill'> }) =>
+      [r.body.favourite ? 0 : 1, order.indexOf(r.body.category), r.body.name.toLowerCase()] as const;
+    // Favourites first, then by category in the engine's order, then by name (a stable sort,
+    // as the engine's).
+    return skills.sort((a, b) => {
+      const [ka, kb] = [key(a), key(b)];
+      return ka[0] - kb[0] || ka[1] - kb[1] || (ka[2] < kb[2] ? -1 : ka[2] > kb[2] ? 1 : 0);
+    });
   }
 
   async getSettings(): Promise<Settings> {
@@ -326,9 +561,9 @@ export class FakeBackend implements Backend {
 
   async setSettings(req: Settings): Promise<Settings> {
     if (!Number.isInteger(req.autoLockMinutes) || req.autoLockMinutes < 1 || req.autoLockMinutes > 240) {
-      throw fail('InvalidInput', 'autoLockMinutes: must be from 1 to 240 minutes', { field: 'autoLockMinutes' });
+      throw invalid('autoLockMinutes', 'auto-lock is between 1 and 240 minutes');
     }
-    if (!['light', 'dark', 'system'].includes(req.theme)) throw fail('InvalidInput', 'theme: light, dark or system', { field: 'theme' });
+    if (!['light', 'dark', 'system'].includes(req.theme)) throw invalid('theme', 'theme is light, dark or system');
     this.settings = { ...req };
     return { ...this.settings };
   }
@@ -363,5 +598,9 @@ export async function seedDemo(fake: FakeBackend, n: number): Promise<void> {
       body = { kind: 'journal', title: `Evening notes ${i}`, prompt: 'What went well today?', text: 'Took a walk at lunch. Noticed the urge and let it pass.', tags: i % 2 ? ['work'] : ['family'] };
     }
     fake.insert(body, when);
+  }
+  // One record as a newer version of Keel would leave it, to preview how such a record is kept.
+  if (n > 0) {
+    fake.insert({ kind: 'unknown', writtenAs: 'urge_log', version: 1, payload: { peak: 7 } }, new Date(now - 2 * 3600 * 1000));
   }
 }

@@ -18,12 +18,18 @@ import { TauriBackend } from './tauri';
 
 export type { BodyDto } from './generated/BodyDto';
 export type { CheckinDto } from './generated/CheckinDto';
+export type { Context } from './generated/Context';
+export type { ErrorCode } from './generated/ErrorCode';
 export type { HaltDto } from './generated/HaltDto';
 export type { ItemDto } from './generated/ItemDto';
 export type { JournalDto } from './generated/JournalDto';
+export type { RecordKind } from './generated/RecordKind';
 export type { SessionDto } from './generated/SessionDto';
+export type { SessionType } from './generated/SessionType';
+export type { SkillCategory } from './generated/SkillCategory';
 export type { SkillDto } from './generated/SkillDto';
 export type { SkillUseDto } from './generated/SkillUseDto';
+export type { UnknownDto } from './generated/UnknownDto';
 export type {
   ChangePassphraseRequest,
   CreatedVaultDto,
@@ -40,7 +46,8 @@ export type {
   VaultStatus,
 };
 
-/** Every call rejects with an `ErrorDto`. */
+/** Every call rejects with an `ErrorDto`. Each method is one command of the shell's list
+ * (`generated/commands.ts`), under its camelCase name. */
 export interface Backend {
   vaultStatus(): Promise<VaultStatus>;
   createVault(req: PassphraseRequest): Promise<CreatedVaultDto>;
@@ -53,7 +60,8 @@ export interface Backend {
   addRecord(req: NewRecord): Promise<RecordDto>;
   updateRecord(req: UpdateRecord): Promise<RecordDto>;
   getRecord(id: string): Promise<RecordDto>;
-  deleteRecord(id: string): Promise<RecordDto>;
+  /** Moves a record to the trash (it can be restored until it is purged). */
+  trashRecord(id: string): Promise<RecordDto>;
   restoreRecord(id: string): Promise<RecordDto>;
   purgeRecord(id: string): Promise<void>;
   listRecords(req: ListQuery): Promise<ListPage>;

@@ -1,81 +1,88 @@
-// The real backend: Tauri commands over IPC. Arguments are named as the Rust commands take them.
+// The real backend: Tauri commands over IPC. Every call goes through `call`, typed by the
+// shell's one list of commands (`generated/commands.ts`), so a command name or an argument shape
+// the shell does not register fails the type check.
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import type { Commands } from './generated/commands';
 import type {
   Backend,
   ChangePassphraseRequest,
-  CreatedVaultDto,
-  ListPage,
   ListQuery,
   NewRecord,
   PassphraseRequest,
-  RecordDto,
   RecoverRequest,
   SearchQuery,
   Settings,
   UpdateRecord,
-  VaultStatus,
 } from './index';
 
 export const LOCKED_EVENT = 'keel://locked';
 
+/** One IPC command, with the arguments (named as the shell takes them) and the reply it has. */
+export function call<K extends keyof Commands>(
+  cmd: K,
+  args: Commands[K]['args'],
+): Promise<Commands[K]['reply']> {
+  return invoke<Commands[K]['reply']>(cmd, args);
+}
+
 export class TauriBackend implements Backend {
   vaultStatus() {
-    return invoke<VaultStatus>('vault_status');
+    return call('vault_status', {});
   }
   createVault(req: PassphraseRequest) {
-    return invoke<CreatedVaultDto>('create_vault', { req });
+    return call('create_vault', { req });
   }
   async unlock(req: PassphraseRequest) {
-    await invoke<null>('unlock', { req });
+    await call('unlock', { req });
   }
   async lock() {
-    await invoke<null>('lock');
+    await call('lock', {});
   }
   async quickHide() {
-    await invoke<null>('quick_hide');
+    await call('quick_hide', {});
   }
   async recover(req: RecoverRequest) {
-    await invoke<null>('recover', { req });
+    await call('recover', { req });
   }
   async changePassphrase(req: ChangePassphraseRequest) {
-    await invoke<null>('change_passphrase', { req });
+    await call('change_passphrase', { req });
   }
   newRecoveryKey(req: PassphraseRequest) {
-    return invoke<CreatedVaultDto>('new_recovery_key', { req });
+    return call('new_recovery_key', { req });
   }
   addRecord(req: NewRecord) {
-    return invoke<RecordDto>('add_record', { req });
+    return call('add_record', { req });
   }
   updateRecord(req: UpdateRecord) {
-    return invoke<RecordDto>('update_record', { req });
+    return call('update_record', { req });
   }
   getRecord(id: string) {
-    return invoke<RecordDto>('get_record', { id });
+    return call('get_record', { id });
   }
-  deleteRecord(id: string) {
-    return invoke<RecordDto>('delete_record', { id });
+  trashRecord(id: string) {
+    return call('trash_record', { id });
   }
   restoreRecord(id: string) {
-    return invoke<RecordDto>('restore_record', { id });
+    return call('restore_record', { id });
   }
   async purgeRecord(id: string) {
-    await invoke<null>('purge_record', { id });
+    await call('purge_record', { id });
   }
   listRecords(req: ListQuery) {
-    return invoke<ListPage>('list_records', { req });
+    return call('list_records', { req });
   }
   searchRecords(req: SearchQuery) {
-    return invoke<ListPage>('search_records', { req });
+    return call('search_records', { req });
   }
   listSkills(includeHidden: boolean) {
-    return invoke<RecordDto[]>('list_skills', { includeHidden });
+    return call('list_skills', { includeHidden });
   }
   getSettings() {
-    return invoke<Settings>('get_settings');
+    return call('get_settings', {});
   }
   setSettings(req: Settings) {
-    return invoke<Settings>('set_settings', { req });
+    return call('set_settings', { req });
   }
   async onLocked(handler: () => void) {
     return listen(LOCKED_EVENT, () => handler());

@@ -1,0 +1,66 @@
+// The fake backend beyond the contract table (contract.test.ts): rules of the engine the table
+// does not spell out.
+import { describe, expect, it } from 'vitest';
+import { FakeBackend } from './fake';
+import { listQuery, type BodyDto } from './index';
+import { emptyCheckin, emptyJournal } from '../kinds';
+
+async function vault() {
+  const fake = new FakeBackend();
+  await fake.createVault({ passphrase: 'a fake passphrase' });
+  return fake;
+}
+
+const NEWER: BodyDto = { kind: 'unknown', writtenAs: 'urge_log', version: 1, payload: { peak: 7 } };
+
+describe('the fake backend', () => {
+  it('gives ids of 32 lowercase hex digits', async () => {
+    const fake = await vault();
+    const r = await fake.addRecord({ at: null, body: { ...emptyJournal(), text: 'x' } });
+    expect(r.id).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('keeps a newer Keel’s record: listed, never searched, never changed or deleted', async () => {
+    const fake = await vault();
+    const kept = fake.insert(NEWER);
+    const page = await fake.listRecords(listQuery());
+    expect(page.records.map((r) => r.id)).toEqual([kept.id]);
+    expect((await fake.searchRecords({ text: 'urge', limit: null })).total).toBe(0);
+    const refused = { code: 'RecordFromNewerVersion', id: kept.id };
+    await expect(fake.updateRecord({ id: kept.id, at: null, body: NEWER })).rejects.toMatchObject({ code: 'InvalidInput', field: 'kind' });
+    await expect(fake.updateRecord({ id: kept.id, at: null, body: { ...emptyJournal(), text: 'x' } })).rejects.toMatchObject(refused);
+    await expect(fake.trashRecord(kept.id)).rejects.toMatchObject(refused);
+    await expect(fake.restoreRecord(kept.id)).rejects.toMatchObject(refused);
+    await expect(fake.purgeRecord(kept.id)).rejects.toMatchObject(refused);
+    expect((await fake.getRecord(kept.id)).revision).toBe(1);
+  });
+
+  it('says when an id prefix matches more than one record', async () => {
+    const fake = await vault();
+    fake.insert({ ...emptyJournal(), text: 'one' }, new Date(), 'abcd0000000000000000000000000001');
+    fake.insert({ ...emptyJournal(), text: 'two' }, new Date(), 'abcd0000000000000000000000000002');
+    await expect(fake.getRecord('ABCD')).rejects.toMatchObject({ code: 'AmbiguousId' });
+    expect((await fake.getRecord('abcd0000000000000000000000000002')).body).toMatchObject({ text: 'two' });
+    await expect(fake.getRecord('abcx')).rejects.toMatchObject({ code: 'InvalidInput', field: 'id' });
+    await expect(fake.getRecord('ffff')).rejects.toMatchObject({ code: 'NotFound' });
+  });
+
+  it('writes times back as the engine does and orders by the instant, not the text', async () => {
+    const fake = await vault();
+    const utc = await fake.addRecord({ at: '2026-11-05T12:00:00.5Z', body: { ...emptyJournal(), text: 'utc' } });
+    expect([utc.at, utc.localDate]).toEqual(['2026-11-05T12:00:00+00:00', '2026-11-05']);
+    // 08:30 in New York is after 12:00 UTC, though its text sorts first.
+    const ny = await fake.addRecord({ at: '2026-11-05T08:30:00-05:00', body: { ...emptyJournal(), text: 'ny' } });
+    expect((await fake.listRecords(listQuery())).records.map((r) => r.id)).toEqual([ny.id, utc.id]);
+    await expect(fake.addRecord({ at: '2026-02-30T08:00:00Z', body: { ...emptyJournal(), text: 'x' } })).rejects.toMatchObject({ field: 'at' });
+    await expect(fake.addRecord({ at: '2026-11-05T08:00:00', body: { ...emptyJournal(), text: 'x' } })).rejects.toMatchObject({ field: 'at' });
+  });
+
+  it('takes closed-set words in any case and rejects scores that are not whole numbers', async () => {
+    const fake = await vault();
+    const r = await fake.addRecord({ at: null, body: { ...emptyCheckin(), context: ' Work ' as 'work' } });
+    expect(r.body).toMatchObject({ context: 'work' });
+    await expect(fake.addRecord({ at: null, body: { ...emptyCheckin(), mood: 2.5 } })).rejects.toMatchObject({ field: 'mood' });
+    await expect(fake.addRecord({ at: null, body: { ...emptyCheckin(), craving: -1 } })).rejects.toMatchObject({ field: 'craving' });
+  });
+});
