@@ -225,6 +225,7 @@ pub fn verify(vault: &mut Vault) -> Result<VerifyReportDto> {
     Ok(VerifyReportDto {
         checked: r.checked as u32,
         damaged: r.damaged.iter().map(RecordId::to_string).collect(),
+        malformed_rows: r.malformed_rows.clone(),
         database_ok: r.database_ok,
         manifest_ok: r.manifest_ok,
     })

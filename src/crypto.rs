@@ -32,11 +32,15 @@ impl KdfParams {
         passes: 3,
         lanes: 1,
     };
-    /// A ceiling keeps a hostile header from making unlock take all memory or forever.
+    /// What Keel writes: every wrap it makes (create, recover, passphrase change, re-key)
+    /// uses these, so a header raised by someone else does not stay raised.
+    pub const KEEL: KdfParams = KdfParams::FLOOR;
+    /// A ceiling keeps a hostile header from making unlock allocate gigabytes or run for
+    /// minutes before the passphrase is even checked.
     const CEILING: KdfParams = KdfParams {
-        memory_kib: 4 * 1024 * 1024,
-        passes: 64,
-        lanes: 16,
+        memory_kib: 1024 * 1024,
+        passes: 10,
+        lanes: 8,
     };
 
     /// Each cost at least as high as in `floor`.
@@ -96,11 +100,19 @@ impl fmt::Debug for SecretBytes {
 pub struct Passphrase(Zeroizing<String>);
 
 impl Passphrase {
+    /// Keeps the passphrase as typed; `nfc()` gives the form the key is derived from.
     pub fn new(s: String) -> Self {
         Passphrase(Zeroizing::new(s))
     }
     pub fn expose(&self) -> &str {
         &self.0
+    }
+
+    /// The passphrase in Unicode NFC: a composed "é" and an "e" with a combining accent (from
+    /// another keyboard, input method or OS) are the same passphrase.
+    pub fn nfc(&self) -> Passphrase {
+        let n = icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&self.0);
+        Passphrase::new(n.into_owned())
     }
 }
 

@@ -96,6 +96,9 @@ pub struct ListPage {
 pub struct VerifyReportDto {
     pub checked: u32,
     pub damaged: Vec<String>,
+    /// Rows too malformed to name by id (a broken id or revision), by their slot.
+    #[ts(type = "Array<number>")]
+    pub malformed_rows: Vec<i64>,
     pub database_ok: bool,
     /// False when a record was put back from an older copy, or removed, outside Keel.
     pub manifest_ok: bool,

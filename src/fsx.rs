@@ -24,7 +24,7 @@ pub fn write_private(path: &Path, bytes: &[u8], replace: bool, field: &'static s
     let name = path
         .file_name()
         .ok_or_else(|| Error::invalid(field, "give a file name"))?;
-    std::fs::create_dir_all(dir)?;
+    private::create_dir(dir)?;
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create_new(true);
     #[cfg(unix)]
@@ -57,6 +57,77 @@ fn sync_dir(dir: &Path) {
     }
     #[cfg(not(unix))]
     let _ = dir;
+}
+
+/// Owner-only modes for the vault's folder and files (Unix). On Windows the per-user AppData
+/// folder's ACL already keeps other accounts out, and these do nothing.
+pub mod private {
+    use std::path::Path;
+
+    use crate::error::Result;
+
+    /// Creates `dir` (and any missing parents) 0700. An existing folder is left as it is.
+    pub fn create_dir(dir: &Path) -> Result<()> {
+        let mut b = std::fs::DirBuilder::new();
+        b.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+        b.create(dir)?;
+        Ok(())
+    }
+
+    /// Creates an empty file 0600 if there is none, so that SQLite (which gives its WAL and
+    /// shared-memory files the database's mode) never makes a readable one.
+    pub fn create_file(path: &Path) -> Result<()> {
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+        match opts.open(path) {
+            Ok(_) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                set_owner_only(path);
+                Ok(())
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Puts an existing vault's files (and Keel's own data folder) back to owner-only.
+    pub fn repair(vault: &Path) {
+        set_owner_only(vault);
+        for suffix in ["-wal", "-shm"] {
+            let mut name = vault.as_os_str().to_owned();
+            name.push(suffix);
+            let p = std::path::PathBuf::from(name);
+            if p.exists() {
+                set_owner_only(&p);
+            }
+        }
+        // A folder the user chose (`--vault ~/Documents/…`) is theirs; Keel's own is private.
+        if let Some(dir) = vault.parent()
+            && crate::paths::own_data_folder().is_some_and(|d| d == dir)
+        {
+            set_mode(dir, 0o700);
+        }
+    }
+
+    fn set_owner_only(p: &Path) {
+        set_mode(p, 0o600);
+    }
+
+    #[cfg(unix)]
+    fn set_mode(p: &Path, mode: u32) {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(m) = std::fs::metadata(p)
+            && m.permissions().mode() & 0o777 != mode
+        {
+            let _ = std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode));
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn set_mode(_: &Path, _: u32) {}
 }
 
 #[cfg(test)]

@@ -17,3 +17,8 @@ pub fn default_vault_path() -> Option<PathBuf> {
     }
     dirs::data_dir().map(|d| d.join(APP_IDENTIFIER).join(VAULT_FILE))
 }
+
+/// Keel's own data folder (`<data dir>/<identifier>`), whatever `KEEL_VAULT` says.
+pub fn own_data_folder() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join(APP_IDENTIFIER))
+}

@@ -10,6 +10,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 
 use crate::crypto::KdfParams;
 use crate::error::{Error, Result};
+use crate::fsx::private;
 use crate::model::RecordId;
 
 /// `PRAGMA application_id`: "KEEL", so a stray SQLite file is not mistaken for a vault.
@@ -44,6 +45,13 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TABLE manifest (
         singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
         digest    BLOB    NOT NULL
+    ) STRICT;",
+    // 2: the manifest sealed under the data key (row count, write counter, set digest), so
+    // nothing about the set stands in clear. The clear digest of schema 1 is read once to
+    // check an older vault, then emptied.
+    "CREATE TABLE sealed_manifest (
+        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+        sealed    BLOB    NOT NULL
     ) STRICT;",
 ];
 
@@ -82,7 +90,32 @@ pub fn open_existing(path: &Path) -> Result<Connection> {
             supported: MIGRATIONS.len() as i64,
         });
     }
+    check_schema(&conn, version)?;
+    private::repair(path);
     Ok(conn)
+}
+
+/// The schema must be exactly what Keel's migrations made up to `version`: a trigger, view,
+/// index or table added outside Keel (which could rewrite rows as Keel writes them) is refused.
+fn check_schema(conn: &Connection, version: i64) -> Result<()> {
+    let expected = Connection::open_in_memory()?;
+    for sql in &MIGRATIONS[..version as usize] {
+        expected.execute_batch(sql)?;
+    }
+    /// `(type, name, table, sql)` of every schema object.
+    type Object = (String, String, String, Option<String>);
+    let objects = |c: &Connection| -> Result<Vec<Object>> {
+        let mut stmt =
+            c.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    if objects(conn)? != objects(&expected)? {
+        return Err(Error::VaultDamaged {
+            detail: "the vault's tables were changed outside Keel",
+        });
+    }
+    Ok(())
 }
 
 /// Creates (or takes over an unfinished) vault file with the current schema.
@@ -91,8 +124,11 @@ pub fn create(path: &Path) -> Result<Connection> {
     if let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
     {
-        std::fs::create_dir_all(dir)?;
+        private::create_dir(dir)?;
     }
+    // The file exists, owner-only, before SQLite opens it: its WAL and shared-memory files
+    // take the same mode.
+    private::create_file(path)?;
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -138,8 +174,11 @@ fn configure(conn: &Connection) -> Result<()> {
             detail: "the vault cannot use write-ahead logging",
         });
     }
+    // trusted_schema OFF: nothing in the schema (a view, a trigger, a default) may call a
+    // function with side effects, whoever wrote it.
     conn.execute_batch(
-        "PRAGMA synchronous = FULL;
+        "PRAGMA trusted_schema = OFF;
+         PRAGMA synchronous = FULL;
          PRAGMA temp_store = MEMORY;
          PRAGMA secure_delete = ON;
          PRAGMA cell_size_check = ON;",
@@ -148,7 +187,13 @@ fn configure(conn: &Connection) -> Result<()> {
 }
 
 pub fn schema_version(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if v < 0 {
+        return Err(Error::VaultDamaged {
+            detail: "the vault's schema version is impossible",
+        });
+    }
+    Ok(v)
 }
 
 /// Applies the pending migrations in one transaction: all of them, or none.
@@ -262,62 +307,67 @@ pub struct Row {
     pub sealed: Vec<u8>,
 }
 
-fn id_from(blob: Vec<u8>) -> rusqlite::Result<RecordId> {
-    let arr: [u8; 16] = blob.try_into().map_err(|_| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Blob,
-            "record id is not 16 bytes".into(),
-        )
-    })?;
-    Ok(RecordId(arr))
+/// A row as read: well formed, or too malformed to name by id (then by its slot).
+pub enum Stored {
+    Row(Row),
+    Malformed { slot: i64 },
 }
 
-fn revision_from(v: i64) -> rusqlite::Result<u64> {
-    u64::try_from(v).map_err(|_| {
-        rusqlite::Error::FromSqlConversionFailure(
-            1,
-            rusqlite::types::Type::Integer,
-            "negative revision".into(),
-        )
-    })
+fn parse_row(slot: i64, id: Vec<u8>, revision: i64, sealed: Vec<u8>) -> Stored {
+    match (<[u8; 16]>::try_from(id), u64::try_from(revision)) {
+        (Ok(id), Ok(revision)) => Stored::Row(Row {
+            id: RecordId(id),
+            revision,
+            sealed,
+        }),
+        _ => Stored::Malformed { slot },
+    }
 }
 
-/// Every row, for unlock and verify.
-pub fn all_rows(conn: &Connection, mut each: impl FnMut(Row)) -> Result<()> {
-    let mut stmt = conn.prepare("SELECT id, revision, sealed FROM records")?;
+/// Every row, for unlock and verify. A malformed one is passed on as such, so the rest open.
+pub fn all_rows(conn: &Connection, mut each: impl FnMut(Stored)) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT slot, id, revision, sealed FROM records")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        each(Row {
-            id: id_from(r.get(0)?)?,
-            revision: revision_from(r.get(1)?)?,
-            sealed: r.get(2)?,
-        });
+        each(parse_row(r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?));
     }
     Ok(())
 }
 
-/// Ids and revisions only: the cheap way to see what another process changed.
+/// Ids and revisions of the well-formed rows: the cheap way to see what another process
+/// changed.
 pub fn revisions(conn: &Connection) -> Result<Vec<(RecordId, u64)>> {
-    let mut stmt = conn.prepare("SELECT id, revision FROM records")?;
-    let rows = stmt.query_map([], |r| Ok((id_from(r.get(0)?)?, revision_from(r.get(1)?)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut stmt = conn.prepare("SELECT slot, id, revision FROM records")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(parse_row(r.get(0)?, r.get(1)?, r.get(2)?, Vec::new()))
+    })?;
+    let mut out = Vec::new();
+    for r in rows {
+        if let Stored::Row(row) = r? {
+            out.push((row.id, row.revision));
+        }
+    }
+    Ok(out)
 }
 
 pub fn get_row(conn: &Connection, id: RecordId) -> Result<Option<Row>> {
-    Ok(conn
+    let found = conn
         .query_row(
-            "SELECT revision, sealed FROM records WHERE id = ?1",
+            "SELECT slot, revision, sealed FROM records WHERE id = ?1",
             [&id.0[..]],
-            |r| {
-                Ok(Row {
-                    id,
-                    revision: revision_from(r.get(0)?)?,
-                    sealed: r.get(1)?,
-                })
-            },
+            |r| Ok(parse_row(r.get(0)?, id.0.to_vec(), r.get(1)?, r.get(2)?)),
         )
-        .optional()?)
+        .optional()?;
+    Ok(match found {
+        Some(Stored::Row(row)) => Some(row),
+        _ => None,
+    })
+}
+
+/// How many rows the records table holds, malformed ones included.
+pub fn row_count(conn: &Connection) -> Result<u64> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM records", [], |r| r.get(0))?;
+    Ok(n as u64)
 }
 
 pub fn insert(conn: &Connection, row: &Row) -> Result<()> {
@@ -346,27 +396,43 @@ pub fn delete(conn: &Connection, id: RecordId) -> Result<Option<u64>> {
     Ok(rev.map(|r| r as u64))
 }
 
-/// The stored set digest (all zeros for an empty vault that never had one).
-pub fn read_manifest(conn: &Connection) -> Result<[u8; 32]> {
+/// The clear set digest of schema 1, if an older vault still holds one.
+pub fn read_legacy_digest(conn: &Connection) -> Result<Option<[u8; 32]>> {
     let d: Option<Vec<u8>> = conn
         .query_row("SELECT digest FROM manifest WHERE singleton = 1", [], |r| {
             r.get(0)
         })
         .optional()?;
-    match d {
-        None => Ok([0; 32]),
-        Some(d) => d.try_into().map_err(|_| Error::VaultDamaged {
+    d.map(|d| {
+        d.try_into().map_err(|_| Error::VaultDamaged {
             detail: "the record manifest is malformed",
-        }),
-    }
+        })
+    })
+    .transpose()
 }
 
-pub fn write_manifest(conn: &Connection, digest: &[u8; 32]) -> Result<()> {
+pub fn clear_legacy_digest(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM manifest", [])?;
+    Ok(())
+}
+
+/// The sealed manifest, if there is one.
+pub fn read_manifest(conn: &Connection) -> Result<Option<Vec<u8>>> {
+    Ok(conn
+        .query_row(
+            "SELECT sealed FROM sealed_manifest WHERE singleton = 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+pub fn write_manifest(conn: &Connection, sealed: &[u8]) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO manifest (singleton, digest) VALUES (1, ?1)
-         ON CONFLICT (singleton) DO UPDATE SET digest = excluded.digest",
+        "INSERT INTO sealed_manifest (singleton, sealed) VALUES (1, ?1)
+         ON CONFLICT (singleton) DO UPDATE SET sealed = excluded.sealed",
     )?
-    .execute([&digest[..]])?;
+    .execute([sealed])?;
     Ok(())
 }
 

@@ -10,7 +10,7 @@ use super::keys;
 use super::manifest;
 use crate::clock::Clock;
 use crate::codec;
-use crate::crypto::{self, CIPHERTEXT_VERSION, KdfParams, ManifestKey, SealingKey};
+use crate::crypto::{self, CIPHERTEXT_VERSION, ManifestKey, SealingKey};
 use crate::error::{Error, Result};
 use crate::model::{Record, RecordId};
 use crate::store::{self, Row};
@@ -34,10 +34,12 @@ pub(super) struct State {
     pub vault_id: [u8; 16],
     pub key: SealingKey,
     pub clock: Arc<dyn Clock>,
-    pub kdf: KdfParams,
     pub records: HashMap<RecordId, Cached>,
-    /// Rows that failed to open, with the revision that failed.
+    /// Rows that failed to open, with the revision that failed (and ids found on more than
+    /// one row, which cannot be trusted either way).
     pub damaged: HashMap<RecordId, u64>,
+    /// Rows too malformed to name by id, by slot.
+    pub malformed: Vec<i64>,
     pub data_version: i64,
     pub manifest: ManifestKey,
     /// False when the rows found at unlock do not match the stored manifest: a row was put
@@ -46,20 +48,15 @@ pub(super) struct State {
 }
 
 impl State {
-    pub fn new(
-        vault_id: [u8; 16],
-        key: SealingKey,
-        clock: Arc<dyn Clock>,
-        kdf: KdfParams,
-    ) -> Result<Self> {
+    pub fn new(vault_id: [u8; 16], key: SealingKey, clock: Arc<dyn Clock>) -> Result<Self> {
         Ok(State {
             vault_id,
             manifest: ManifestKey::derive(key.raw())?,
             key,
             clock,
-            kdf,
             records: HashMap::new(),
             damaged: HashMap::new(),
+            malformed: Vec::new(),
             data_version: 0,
             manifest_ok: true,
         })
@@ -93,12 +90,7 @@ impl State {
         for r in records {
             store::insert(conn, &self.seal(r)?)?;
         }
-        manifest::apply(
-            conn,
-            &self.manifest,
-            [],
-            records.iter().map(|r| (r.id, r.revision)),
-        )
+        manifest::apply(conn, self, [], records.iter().map(|r| (r.id, r.revision)))
     }
 
     pub fn put(&mut self, record: Record) {
@@ -121,7 +113,13 @@ impl State {
     /// rows are opened on every core.
     pub fn load_all(&mut self, conn: &Connection) -> Result<()> {
         let mut rows = Vec::new();
-        store::all_rows(conn, |row| rows.push(row))?;
+        let mut malformed = Vec::new();
+        store::all_rows(conn, |r| match r {
+            store::Stored::Row(row) => rows.push(row),
+            store::Stored::Malformed { slot } => malformed.push(slot),
+        })?;
+        let count = (rows.len() + malformed.len()) as u64;
+        let duplicates = duplicate_ids(&rows);
         let total = rows.len();
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
@@ -163,17 +161,23 @@ impl State {
         for (_, part) in &opened {
             crypto::xor_into(&mut digest, part);
         }
-        self.manifest_ok = digest == store::read_manifest(conn)?;
+        let clean = duplicates.is_empty() && malformed.is_empty();
+        self.manifest_ok = manifest::matches(conn, self, count, digest, clean, true)?;
         for r in opened.into_iter().flat_map(|(records, _)| records) {
             match r {
-                Ok(c) => {
+                Ok(c) if !duplicates.contains(&c.record.id) => {
                     self.records.insert(c.record.id, c);
+                }
+                Ok(c) => {
+                    self.damaged.insert(c.record.id, c.record.revision);
                 }
                 Err((id, rev)) => {
                     self.damaged.insert(id, rev);
                 }
             }
         }
+        malformed.sort_unstable();
+        self.malformed = malformed;
         Ok(())
     }
 
@@ -209,4 +213,13 @@ impl State {
         d.sort();
         d
     }
+}
+
+/// Ids that stand on more than one row (possible only if the table was rebuilt outside Keel).
+pub(super) fn duplicate_ids(rows: &[Row]) -> HashSet<RecordId> {
+    let mut seen = HashSet::with_capacity(rows.len());
+    rows.iter()
+        .filter(|r| !seen.insert(r.id))
+        .map(|r| r.id)
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! The header's key wraps: the data key under the passphrase's KEK and under the recovery key,
 //! each bound to the header fields it depends on; and the associated data of every record.
 
-use crate::crypto::{self, Passphrase, SealingKey, SecretBytes};
+use crate::crypto::{self, KdfParams, Passphrase, SealingKey, SecretBytes};
 use crate::error::{Error, Result};
 use crate::model::RecordId;
 use crate::recovery::RecoveryKey;
@@ -67,14 +67,22 @@ fn recovery_aad(h: &Header) -> Vec<u8> {
     aad
 }
 
-/// A new salt and a new wrap of `key` under the passphrase.
+/// A new salt and a new wrap of `key` under the passphrase (in NFC), at the header's KDF cost.
 pub fn wrap_with_passphrase(h: &mut Header, key: &SealingKey, pass: &Passphrase) -> Result<()> {
     let mut salt = vec![0u8; 16];
     crypto::fill_random(&mut salt)?;
     h.salt = salt;
-    let kek = crypto::derive_kek(pass, &h.salt, h.kdf)?;
+    let kek = crypto::derive_kek(&pass.nfc(), &h.salt, h.kdf)?;
     h.passphrase_wrap = kek.seal(key.raw().expose(), &passphrase_aad(h))?;
     Ok(())
+}
+
+/// As `wrap_with_passphrase`, at Keel's own KDF cost: every wrap after the first (recover,
+/// passphrase change, re-key, the NFC upgrade) uses it, so a cost raised by someone else does
+/// not stay raised.
+pub fn rewrap_with_passphrase(h: &mut Header, key: &SealingKey, pass: &Passphrase) -> Result<()> {
+    h.kdf = KdfParams::KEEL;
+    wrap_with_passphrase(h, key, pass)
 }
 
 pub fn wrap_with_recovery(h: &mut Header, key: &SealingKey, rk: &RecoveryKey) -> Result<()> {
@@ -83,13 +91,26 @@ pub fn wrap_with_recovery(h: &mut Header, key: &SealingKey, rk: &RecoveryKey) ->
     Ok(())
 }
 
-/// The data key, unwrapped with the passphrase (`WrongPassphrase` if it does not open).
-pub fn unwrap_with_passphrase(h: &Header, pass: &Passphrase) -> Result<SealingKey> {
-    let kek = crypto::derive_kek(pass, &h.salt, h.kdf)?;
-    let raw = kek
-        .open(h.passphrase_wrap.clone(), &passphrase_aad(h))
-        .ok_or(Error::WrongPassphrase)?;
-    data_key_from(&raw)
+/// The data key, unwrapped with the passphrase (`WrongPassphrase` if it does not open), and
+/// whether the wrap should be made again: a vault made before passphrases were normalised may
+/// have been wrapped under the passphrase exactly as typed.
+pub fn unwrap_with_passphrase(h: &Header, pass: &Passphrase) -> Result<(SealingKey, bool)> {
+    let open = |p: &Passphrase| -> Result<Option<SealingKey>> {
+        let kek = crypto::derive_kek(p, &h.salt, h.kdf)?;
+        kek.open(h.passphrase_wrap.clone(), &passphrase_aad(h))
+            .map(|raw| data_key_from(&raw))
+            .transpose()
+    };
+    let nfc = pass.nfc();
+    if let Some(key) = open(&nfc)? {
+        return Ok((key, false));
+    }
+    if nfc.expose() != pass.expose()
+        && let Some(key) = open(pass)?
+    {
+        return Ok((key, true));
+    }
+    Err(Error::WrongPassphrase)
 }
 
 /// The data key, unwrapped with the recovery key (`WrongRecoveryKey` if it does not open).

@@ -70,6 +70,8 @@ pub struct Page {
 pub struct VerifyReport {
     pub checked: usize,
     pub damaged: Vec<RecordId>,
+    /// Rows whose id or revision is malformed, by slot.
+    pub malformed_rows: Vec<i64>,
     pub database_ok: bool,
     /// The rows match the record manifest (nothing rolled back or removed outside Keel).
     pub manifest_ok: bool,
@@ -101,11 +103,12 @@ impl Vault {
         keys::wrap_with_passphrase(&mut header, &data_key, passphrase)?;
         keys::wrap_with_recovery(&mut header, &data_key, &recovery)?;
 
-        let mut state = State::new(vault_id, data_key, clock, kdf)?;
+        let mut state = State::new(vault_id, data_key, clock)?;
         let seeded = skills::seed(state.clock.now())?;
         {
             let tx = rusqlite::Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
             store::write_header(&tx, &header)?;
+            manifest::write(&tx, &state, manifest::Manifest::EMPTY)?;
             state.insert_all(&tx, &seeded)?;
             tx.commit()?;
         }
@@ -121,7 +124,14 @@ impl Vault {
         let conn = store::open_existing(path)?;
         let header = store::read_header(&conn)?;
         keys::check_format(&header)?;
-        let key = keys::unwrap_with_passphrase(&header, passphrase)?;
+        let (key, rewrap) = keys::unwrap_with_passphrase(&header, passphrase)?;
+        if rewrap {
+            // Made before passphrases were normalised: wrap it again under the NFC form, so
+            // the same passphrase typed on another keyboard opens it from now on.
+            let mut h = header.clone();
+            keys::rewrap_with_passphrase(&mut h, &key, passphrase)?;
+            store::write_header(&conn, &h)?;
+        }
         Vault::finish_open(conn, &header, key, clock)
     }
 
@@ -135,12 +145,19 @@ impl Vault {
         let recovery = RecoveryKey::parse(recovery_key)?;
         keys::check_passphrase(new_passphrase)?;
         let conn = store::open_existing(path)?;
-        let mut header = store::read_header(&conn)?;
-        keys::check_format(&header)?;
+        // Read, check and rewrite the header under the write lock: a passphrase change or a
+        // new recovery key made meanwhile by another process is seen, never written over.
+        let header = {
+            let tx = rusqlite::Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
+            let mut header = store::read_header(&tx)?;
+            keys::check_format(&header)?;
+            let key = keys::unwrap_with_recovery(&header, &recovery)?;
+            keys::rewrap_with_passphrase(&mut header, &key, new_passphrase)?;
+            store::write_header(&tx, &header)?;
+            tx.commit()?;
+            header
+        };
         let key = keys::unwrap_with_recovery(&header, &recovery)?;
-        header.kdf = header.kdf.at_least(KdfParams::FLOOR);
-        keys::wrap_with_passphrase(&mut header, &key, new_passphrase)?;
-        store::write_header(&conn, &header)?;
         Vault::finish_open(conn, &header, key, clock)
     }
 
@@ -152,7 +169,7 @@ impl Vault {
     ) -> Result<Vault> {
         // Only now, with the key proven, may an older schema be brought up to date.
         store::migrate(&conn, store::MIGRATIONS)?;
-        let mut state = State::new(header.vault_id, key, clock, header.kdf)?;
+        let mut state = State::new(header.vault_id, key, clock)?;
         state.data_version = store::data_version(&conn)?;
         state.load_all(&conn)?;
         Ok(Vault { conn, state })
@@ -171,8 +188,7 @@ impl Vault {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut header = store::read_header(&tx)?;
         keys::unwrap_with_passphrase(&header, current)?;
-        header.kdf = header.kdf.at_least(self.state.kdf);
-        keys::wrap_with_passphrase(&mut header, &self.state.key, new)?;
+        keys::rewrap_with_passphrase(&mut header, &self.state.key, new)?;
         store::write_header(&tx, &header)?;
         tx.commit()?;
         Ok(())
@@ -284,7 +300,7 @@ impl Vault {
         let Some(revision) = store::delete(&tx, id)? else {
             return Err(Error::NotFound { id: id.to_string() });
         };
-        manifest::apply(&tx, &self.state.manifest, [(id, revision)], [])?;
+        manifest::apply(&tx, &self.state, [(id, revision)], [])?;
         tx.commit()?;
         self.state.records.remove(&id);
         self.state.damaged.remove(&id);
@@ -320,7 +336,7 @@ impl Vault {
         r.revision += 1;
         r.updated = self.state.clock.now();
         store::replace(&tx, &self.state.seal(&r)?)?;
-        manifest::apply(&tx, &self.state.manifest, [(id, old)], [(id, r.revision)])?;
+        manifest::apply(&tx, &self.state, [(id, old)], [(id, r.revision)])?;
         tx.commit()?;
         self.state.put(r.clone());
         Ok(r)
@@ -417,25 +433,57 @@ impl Vault {
     /// Opens every row afresh from disk (not the cache) and runs SQLite's own check.
     pub fn verify(&mut self) -> Result<VerifyReport> {
         let database_ok = store::quick_check(&self.conn)?;
-        let mut checked = 0;
-        let mut damaged = Vec::new();
-        let mut seen = Vec::new();
-        store::all_rows(&self.conn, |row| {
-            checked += 1;
+        let mut rows = Vec::new();
+        let mut malformed_rows = Vec::new();
+        store::all_rows(&self.conn, |r| match r {
+            store::Stored::Row(row) => rows.push(row),
+            store::Stored::Malformed { slot } => malformed_rows.push(slot),
+        })?;
+        let checked = rows.len() + malformed_rows.len();
+        let duplicates = cache::duplicate_ids(&rows);
+        let digest = manifest::digest(
+            &self.state.manifest,
+            rows.iter().map(|r| (r.id, r.revision)),
+        );
+        let mut damaged: Vec<RecordId> = duplicates.iter().copied().collect();
+        for row in rows {
             let id = row.id;
-            seen.push((id, row.revision));
-            if self.state.open(row).is_none() {
+            if !duplicates.contains(&id) && self.state.open(row).is_none() {
                 damaged.push(id);
             }
-        })?;
-        let digest = manifest::digest(&self.state.manifest, seen);
+        }
         damaged.sort();
+        damaged.dedup();
+        malformed_rows.sort_unstable();
+        let clean = duplicates.is_empty() && malformed_rows.is_empty();
+        let manifest_ok = manifest::matches(
+            &self.conn,
+            &self.state,
+            checked as u64,
+            digest,
+            clean,
+            false,
+        )?;
         Ok(VerifyReport {
             checked,
             damaged,
+            malformed_rows,
             database_ok,
-            manifest_ok: digest == store::read_manifest(&self.conn)?,
+            manifest_ok,
         })
+    }
+
+    /// The user has seen that the set of entries was changed outside Keel and keeps it as it
+    /// is now: the manifest vouches for the current rows from here on.
+    pub fn accept_current_set(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.state.refresh(&tx)?;
+        manifest::accept(&tx, &self.state)?;
+        tx.commit()?;
+        self.state.manifest_ok = true;
+        Ok(())
     }
 
     /// Every record, trashed ones and skills included, oldest first (for export).
@@ -478,7 +526,7 @@ impl Vault {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         store::insert(&tx, &row)?;
-        manifest::apply(&tx, &self.state.manifest, [], [(id, 1)])?;
+        manifest::apply(&tx, &self.state, [], [(id, 1)])?;
         tx.commit()?;
         self.state.refresh(&self.conn)?;
         Ok(id)

@@ -5,6 +5,7 @@ mod support;
 
 mod contract;
 mod golden;
+mod hardening;
 mod migrations;
 mod newer;
 mod privacy;

@@ -64,6 +64,12 @@ fn a_vault_is_carried_forward_by_a_later_migration_and_its_records_still_open() 
             store::MIGRATIONS.len()
         ))
         .unwrap();
+    // Its version put back, the table this build did not create is still there: refused.
+    let err = Vault::unlock(&path, &pass(), noon()).unwrap_err();
+    assert!(matches!(err, Error::VaultDamaged { .. }), "{err:?}");
+    raw(&path)
+        .execute_batch("DROP TABLE future_feature")
+        .unwrap();
     let mut v = Vault::unlock(&path, &pass(), noon()).unwrap();
     assert_eq!(
         keel::commands::list(&mut v, Default::default()).unwrap(),
