@@ -54,7 +54,19 @@ pub fn recover(
     Vault::recover(path, recovery_key, new_passphrase, clock)
 }
 
-/// A new recovery key in groups; the old one stops working.
+/// Changes the encryption key (every record re-sealed under a new data key) and returns the new
+/// recovery key in groups: the old passphrase wrap and recovery key are replaced, and an older
+/// copy of the file opens nothing written from here on.
+pub fn rekey(vault: &mut Vault, passphrase: &Passphrase) -> Result<Vec<String>> {
+    Ok(vault.rekey(passphrase)?.groups())
+}
+
+/// The user keeps the set of entries as it is now, after being told it changed outside Keel.
+pub fn accept_current_set(vault: &mut Vault) -> Result<()> {
+    vault.accept_current_set()
+}
+
+/// A new recovery key in groups; the old one no longer opens this file.
 pub fn new_recovery_key(vault: &mut Vault, passphrase: &Passphrase) -> Result<Vec<String>> {
     Ok(vault.new_recovery_key(passphrase)?.groups())
 }

@@ -28,7 +28,14 @@ impl Ctx {
             return Err(Error::VaultMissing);
         }
         let pass = self.secrets.passphrase()?;
-        commands::unlock(&self.path, &pass, Arc::new(SystemClock))
+        let v = commands::unlock(&self.path, &pass, Arc::new(SystemClock))?;
+        if !v.manifest_ok() {
+            eprintln!(
+                "keel: the set of entries was changed outside Keel (an entry was removed, \
+                 duplicated or put back from an older copy); run `keel verify`"
+            );
+        }
+        Ok(v)
     }
 
     /// Text given inline, or read from a file or `-` (standard input).

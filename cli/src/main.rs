@@ -108,14 +108,25 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Change the passphrase.
+    /// Change the passphrase. (An older copy of the vault file still opens with the old one;
+    /// `keel rekey` is what makes old copies useless for what is written next.)
     Passwd,
+    /// Change the encryption key: every record re-sealed under a new key, and a new recovery
+    /// key printed once. An older copy of the file, with the old passphrase or recovery key,
+    /// then opens nothing written from here on.
+    Rekey {
+        #[arg(long)]
+        json: bool,
+    },
     /// Set a new passphrase with the recovery key.
     Recover,
     /// Open every record and report any that fail.
     Verify {
         #[arg(long)]
         json: bool,
+        /// Keep the set of entries as it is now, after being told it changed outside Keel.
+        #[arg(long)]
+        accept: bool,
     },
 }
 
@@ -172,7 +183,8 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Purge { id, force } => records::purge(&mut ctx, &id, force),
         Command::Export { out, force } => vault::export(&mut ctx, &out, force),
         Command::Passwd => vault::passwd(&mut ctx),
+        Command::Rekey { json } => vault::rekey(&mut ctx, json),
         Command::Recover => vault::recover(&mut ctx),
-        Command::Verify { json } => vault::verify(&mut ctx, json),
+        Command::Verify { json, accept } => vault::verify(&mut ctx, json, accept),
     }
 }

@@ -49,6 +49,28 @@ pub fn passwd(ctx: &mut Ctx) -> Result<u8> {
     Ok(0)
 }
 
+pub fn rekey(ctx: &mut Ctx, json: bool) -> Result<u8> {
+    if !ctx.path.is_file() {
+        return Err(Error::VaultMissing);
+    }
+    let pass = ctx.secrets.passphrase()?;
+    let mut v = commands::unlock(&ctx.path, &pass, Arc::new(SystemClock))?;
+    let groups = commands::rekey(&mut v, &pass)?;
+    let key = Zeroizing::new(groups.join("-"));
+    if json {
+        out!("{}", serde_json::json!({ "recoveryKey": *key }));
+    } else {
+        out!("Every record is now sealed under a new key. Your passphrase is unchanged.");
+        out!("Your new recovery key, shown this once (the old one no longer works):");
+        out!("");
+        for row in groups.chunks(5) {
+            out!("    {}", row.join("  "));
+        }
+        out!("");
+    }
+    Ok(0)
+}
+
 pub fn recover(ctx: &mut Ctx) -> Result<u8> {
     if !ctx.path.is_file() {
         return Err(Error::VaultMissing);
@@ -62,12 +84,17 @@ pub fn recover(ctx: &mut Ctx) -> Result<u8> {
     Ok(0)
 }
 
-pub fn verify(ctx: &mut Ctx, json: bool) -> Result<u8> {
+pub fn verify(ctx: &mut Ctx, json: bool, accept: bool) -> Result<u8> {
     let mut v = ctx.open()?;
+    if accept {
+        commands::accept_current_set(&mut v)?;
+        out!("the set of entries as it is now is what Keel vouches for from here on");
+    }
     let r = commands::verify(&mut v)?;
     if json {
         print_json(&r)?;
-    } else if r.damaged.is_empty() && r.database_ok && r.manifest_ok {
+    } else if r.damaged.is_empty() && r.malformed_rows.is_empty() && r.database_ok && r.manifest_ok
+    {
         out!("checked {} records: every one opens", r.checked);
     } else {
         if !r.database_ok {
@@ -82,17 +109,25 @@ pub fn verify(ctx: &mut Ctx, json: bool) -> Result<u8> {
         out!(
             "checked {} records: {} could not be opened",
             r.checked,
-            r.damaged.len()
+            r.damaged.len() + r.malformed_rows.len()
         );
         for id in &r.damaged {
             out!("damaged {id}");
         }
+        for slot in &r.malformed_rows {
+            out!("malformed row {slot}");
+        }
+        if !r.manifest_ok {
+            out!("once you have looked, `keel verify --accept` keeps things as they are now");
+        }
     }
-    Ok(if r.damaged.is_empty() && r.database_ok && r.manifest_ok {
-        0
-    } else {
-        3
-    })
+    Ok(
+        if r.damaged.is_empty() && r.malformed_rows.is_empty() && r.database_ok && r.manifest_ok {
+            0
+        } else {
+            3
+        },
+    )
 }
 
 /// The whole vault as the documented JSON export, written privately and atomically.
@@ -102,6 +137,11 @@ pub fn export(ctx: &mut Ctx, out: &Path, force: bool) -> Result<u8> {
     let mut json = serde_json::to_vec_pretty(&doc).map_err(|e| Error::Io(e.into()))?;
     json.push(b'\n');
     keel::fsx::write_private(out, &json, force, "out")?;
+    eprintln!(
+        "keel: the export is not encrypted: anyone who can read {} can read every entry; keep \
+         it somewhere safe and delete it when you no longer need it",
+        out.display()
+    );
     out!(
         "exported {} records to {}",
         doc.records.len(),

@@ -79,10 +79,26 @@ impl State {
     /// Opens a row under the format it was sealed with; `None` if it does not authenticate or
     /// decode.
     pub fn open(&self, row: Row) -> Option<Record> {
+        let (id, revision) = (row.id, row.revision);
+        let plain = self.open_plaintext(row)?;
+        codec::decode(id, revision, crypto::unpad(&plain)?)
+    }
+
+    /// A row's padded plaintext, if it authenticates.
+    pub fn open_plaintext(&self, row: Row) -> Option<zeroize::Zeroizing<Vec<u8>>> {
         let format = *row.sealed.first()?;
         let aad = keys::record_aad(&self.vault_id, format, row.id, row.revision);
-        let plain = self.key.open(row.sealed, &aad)?;
-        codec::decode(row.id, row.revision, crypto::unpad(&plain)?)
+        self.key.open(row.sealed, &aad)
+    }
+
+    /// Seals an already padded plaintext as it is (re-keying carries records over unchanged).
+    pub fn seal_plaintext(&self, id: RecordId, revision: u64, padded: &[u8]) -> Result<Row> {
+        let aad = keys::record_aad(&self.vault_id, CIPHERTEXT_VERSION, id, revision);
+        Ok(Row {
+            id,
+            revision,
+            sealed: self.key.seal(padded, &aad)?,
+        })
     }
 
     /// Inserts new records and adds them to the manifest, inside the caller's transaction.

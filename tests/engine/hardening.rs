@@ -492,3 +492,80 @@ fn a_vault_made_before_passphrases_were_normalised_still_opens_and_then_takes_ei
     let mut v = Vault::unlock(&path, &composed, noon()).expect("re-wrapped: now either form");
     assert!(commands::get(&mut v, id.trim()).is_ok());
 }
+
+// ---- 6. rotation that revokes -------------------------------------------------------------------
+
+#[test]
+fn rekey_reseals_everything_and_old_copies_and_secrets_open_nothing_written_after() {
+    let (dir, path) = temp_vault();
+    let (mut v, old_key) =
+        Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR).unwrap();
+    let before = journal(&mut v, "written before the re-key");
+    let foreign = v
+        .write_foreign_payload(br#"{"created":"2027-03-01T09:00:00+01:00","updated":"2027-03-01T09:00:00+01:00","at":"2027-03-01T09:00:00+01:00","v":1,"body":{"urge_surf":{"peak":7}}}"#)
+        .unwrap()
+        .to_string();
+    let listed_before = commands::list(&mut v, ListQuery::default()).unwrap();
+    let rows_before = rows(&path);
+    // An old copy of the file, as a backup or a synced folder would keep it.
+    let old_copy = dir.path().join("old-copy.keel");
+    v.lock();
+    std::fs::copy(&path, &old_copy).unwrap();
+    let mut v = reopen(&path);
+
+    let new_key = commands::rekey(&mut v, &pass()).unwrap();
+    assert_ne!(new_key, old_key.groups(), "a new recovery key");
+    let after = journal(&mut v, "written after the re-key");
+    let mut listed_after = commands::list(&mut v, ListQuery::default())
+        .unwrap()
+        .records;
+    listed_after.retain(|r| r.id != after.id);
+    assert_eq!(
+        listed_after, listed_before.records,
+        "every record reads as before"
+    );
+    let rows_after = rows(&path);
+    for (id, rev, sealed) in &rows_before {
+        let now = rows_after.iter().find(|r| &r.0 == id).unwrap();
+        assert_eq!(now.1, *rev, "the revision is kept");
+        assert_ne!(&now.2, sealed, "but every row is sealed afresh");
+    }
+    assert!(commands::verify(&mut v).unwrap().manifest_ok);
+    v.lock();
+
+    // The passphrase still opens the vault; the old recovery key does not; the new one does.
+    let mut v = reopen(&path);
+    assert!(matches!(
+        commands::get(&mut v, &foreign).unwrap().body,
+        BodyDto::Unknown(_)
+    ));
+    v.lock();
+    match Vault::recover(&path, &old_key.groups().join("-"), &pass(), noon()) {
+        Err(Error::WrongRecoveryKey) => {}
+        other => panic!(
+            "the old recovery key is revoked, got {:?}",
+            other.map(|_| "a vault")
+        ),
+    }
+    Vault::recover(&path, &new_key.join("-"), &pass(), noon()).expect("the new one works");
+
+    // Someone with the old copy and the old secrets takes the current rows into it: what was
+    // written after the re-key does not open, nor anything re-sealed.
+    let c = raw(&old_copy);
+    c.execute("DELETE FROM records", []).unwrap();
+    for (id, rev, sealed) in rows(&path) {
+        c.execute(
+            "INSERT INTO records (slot, id, revision, sealed) VALUES (random(), ?1, ?2, ?3)",
+            rusqlite::params![id, rev, sealed],
+        )
+        .unwrap();
+    }
+    drop(c);
+    let mut old = Vault::unlock(&old_copy, &pass(), noon()).expect("the old copy's own header");
+    for id in [&after.id, &before.id] {
+        match commands::get(&mut old, id) {
+            Err(Error::RecordTampered { .. }) => {}
+            other => panic!("{id} does not open under the old key, got {other:?}"),
+        }
+    }
+}

@@ -57,8 +57,8 @@ fn kill_9_mid_stream_loses_nothing_reported_saved_over_50_rounds() {
     let mut v = Vault::unlock(&vault, &pass(), noon()).unwrap();
     let report = keel::commands::verify(&mut v).unwrap();
     assert!(
-        report.database_ok && report.damaged.is_empty(),
-        "{report:?}"
+        report.database_ok && report.damaged.is_empty() && report.manifest_ok,
+        "the file, every record and the manifest are whole: {report:?}"
     );
     for id in &saved {
         assert!(
@@ -101,4 +101,64 @@ fn two_processes_writing_at_once_lose_nothing() {
         keel::commands::verify(&mut v).unwrap().manifest_ok,
         "and the manifest agrees"
     );
+}
+
+#[test]
+fn kill_9_during_a_rekey_leaves_the_old_keys_or_the_new_never_a_mix() {
+    let (_d, vault) = temp_vault();
+    let mut recovery = init(&vault);
+    // Enough records that re-sealing them takes a while, so some kills land inside it.
+    let o = Command::new(stream_writer())
+        .arg(&vault)
+        .arg("1500")
+        .env("KEEL_PASSPHRASE", PASS)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let saved: Vec<String> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let (mut finished, mut killed) = (0, 0);
+    for round in 0..16u64 {
+        let mut child = keel(&vault, &["rekey", "--json"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(250 + (round * 53) % 700));
+        let _ = child.kill();
+        let o = child.wait_with_output().unwrap();
+        if let Ok(v) = serde_json::from_slice::<serde_json::Value>(&o.stdout) {
+            recovery = v["recoveryKey"].as_str().unwrap().to_owned();
+            finished += 1;
+        } else {
+            killed += 1;
+        }
+        let check: String = raw(&vault)
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok", "round {round}: the file is sound");
+        let mut v = Vault::unlock(&vault, &pass(), noon()).unwrap();
+        let report = keel::commands::verify(&mut v).unwrap();
+        assert!(
+            report.damaged.is_empty() && report.manifest_ok,
+            "round {round}: every record opens under one key and the manifest agrees: {report:?}"
+        );
+        drop(v);
+        // The recovery key that goes with the state on disk opens it.
+        Vault::recover(&vault, &recovery, &pass(), noon())
+            .unwrap_or_else(|e| panic!("round {round}: the current recovery key works: {e:?}"));
+    }
+    assert!(
+        finished > 0 && killed > 0,
+        "both outcomes were seen ({finished} finished, {killed} killed)"
+    );
+    let mut v = Vault::unlock(&vault, &pass(), noon()).unwrap();
+    for id in &saved {
+        assert!(
+            keel::commands::get(&mut v, id).is_ok(),
+            "{id} survived every re-key"
+        );
+    }
 }

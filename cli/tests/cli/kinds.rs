@@ -236,3 +236,100 @@ fn trash_is_the_word_and_delete_still_works() {
     let page: keel::dto::ListPage = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(page.total, 2, "both are in the trash");
 }
+
+#[test]
+fn rekey_prints_a_new_recovery_key_and_the_old_one_stops_working() {
+    let (_d, vault) = temp_vault();
+    let old = init(&vault);
+    let id = stdout(&run(keel(&vault, &["journal", "add", "--text", "kept"])))
+        .trim()
+        .to_owned();
+    let o = run(keel(&vault, &["rekey", "--json"]));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let new: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let new = new["recoveryKey"].as_str().unwrap();
+    assert_ne!(new, old);
+    let o = run(keel(&vault, &["show", &id]));
+    assert!(stdout(&o).contains("kept"), "the passphrase still opens it");
+    let recover = |key: &str| {
+        let mut c = keel(&vault, &["recover"]);
+        c.env("KEEL_RECOVERY_KEY", key)
+            .env("KEEL_NEW_PASSPHRASE", PASS);
+        run(c)
+    };
+    assert_eq!(code(&recover(&old)), 2, "the old recovery key is refused");
+    assert_eq!(code(&recover(new)), 0, "the new one works");
+}
+
+#[test]
+fn export_warns_that_it_is_not_encrypted_and_is_private() {
+    let (_d, vault) = temp_vault();
+    init(&vault);
+    let out = vault.parent().unwrap().join("out.json");
+    let o = run(keel(&vault, &["export", "--out", out.to_str().unwrap()]));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("not encrypted"), "{}", stderr(&o));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        // A link planted where the export goes is replaced, never written through.
+        let target = vault.parent().unwrap().join("elsewhere.txt");
+        std::fs::write(&target, "someone else's file").unwrap();
+        std::fs::remove_file(&out).unwrap();
+        std::os::unix::fs::symlink(&target, &out).unwrap();
+        let o = run(keel(
+            &vault,
+            &["export", "--out", out.to_str().unwrap(), "--force"],
+        ));
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert_eq!(
+            std::fs::read_to_string(&target).unwrap(),
+            "someone else's file"
+        );
+        assert!(
+            !std::fs::symlink_metadata(&out)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+}
+
+#[test]
+fn list_warns_on_stderr_when_the_set_of_entries_was_changed_outside_keel() {
+    let (_d, vault) = temp_vault();
+    init(&vault);
+    let a = stdout(&run(keel(&vault, &["journal", "add", "--text", "one"])))
+        .trim()
+        .to_owned();
+    let o = run(keel(&vault, &["list"]));
+    assert!(
+        !stderr(&o).contains("changed outside Keel"),
+        "{}",
+        stderr(&o)
+    );
+    let id: Vec<u8> = (0..16)
+        .map(|i| u8::from_str_radix(&a[2 * i..2 * i + 2], 16).unwrap())
+        .collect();
+    raw(&vault)
+        .execute("DELETE FROM records WHERE id = ?1", [&id])
+        .unwrap();
+    let o = run(keel(&vault, &["list"]));
+    assert!(
+        stderr(&o).contains("changed outside Keel"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(keel(&vault, &["verify"]));
+    assert_eq!(code(&o), 3);
+    let o = run(keel(&vault, &["verify", "--accept"]));
+    assert_eq!(code(&o), 0, "accepted: {}", stdout(&o));
+    let o = run(keel(&vault, &["list"]));
+    assert!(
+        !stderr(&o).contains("changed outside Keel"),
+        "{}",
+        stderr(&o)
+    );
+}
