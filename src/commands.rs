@@ -231,6 +231,16 @@ pub fn skills(vault: &mut Vault, include_hidden: bool) -> Result<Vec<RecordDto>>
     Ok(skills.into_iter().map(RecordDto::from).collect())
 }
 
+/// What was found at unlock: damaged records, malformed rows, a changed set of entries.
+pub fn health(vault: &Vault) -> VaultHealthDto {
+    let (damaged, malformed, manifest_ok) = vault.health();
+    VaultHealthDto {
+        damaged: damaged as u32,
+        malformed_rows: malformed as u32,
+        manifest_ok,
+    }
+}
+
 /// Opens every record from disk and reports each one that fails, by id.
 pub fn verify(vault: &mut Vault) -> Result<VerifyReportDto> {
     let r = vault.verify()?;

@@ -104,6 +104,19 @@ pub struct VerifyReportDto {
     pub manifest_ok: bool,
 }
 
+/// What the app shows after unlock when something is wrong (from memory, no disk scan).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct VaultHealthDto {
+    /// Records that could not be opened (changed, moved or rolled back outside Keel).
+    pub damaged: u32,
+    /// Rows too malformed to name.
+    pub malformed_rows: u32,
+    /// False when the set of entries is not the one Keel saved.
+    pub manifest_ok: bool,
+}
+
 /// A record kind this build knows (`keel kinds`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]

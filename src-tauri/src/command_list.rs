@@ -15,6 +15,11 @@ macro_rules! keel_commands {
             recover(req: RecoverRequest) -> ();
             change_passphrase(req: ChangePassphraseRequest) -> ();
             new_recovery_key(req: PassphraseRequest) -> CreatedVaultDto;
+            rekey(req: PassphraseRequest) -> CreatedVaultDto;
+            vault_health() -> VaultHealthDto;
+            verify_vault() -> VerifyReportDto;
+            accept_current_set() -> ();
+            activity() -> ();
             add_record(req: NewRecord) -> RecordDto;
             update_record(req: UpdateRecord) -> RecordDto;
             get_record(id: String) -> RecordDto;

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use keel::clock::SystemClock;
 use keel::commands;
@@ -25,7 +26,7 @@ macro_rules! handler {
     };
 }
 
-/// Emitted when the shell locks the vault on its own (quick hide): the UI drops its state.
+/// Emitted when the shell locks the vault on its own (quick hide, idle): the UI drops its state.
 const LOCKED_EVENT: &str = "keel://locked";
 
 type Reply<T> = Result<T, ErrorDto>;
@@ -33,11 +34,22 @@ type Reply<T> = Result<T, ErrorDto>;
 struct Shell {
     path: PathBuf,
     vault: Mutex<Option<Vault>>,
+    /// When the window last asked for something or reported typing: the shell's own idle lock
+    /// counts from here, so a hung or throttled page cannot keep the key in memory.
+    last_activity: Mutex<Instant>,
 }
 
 impl Shell {
+    fn touch(&self) {
+        *self
+            .last_activity
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Instant::now();
+    }
+
     /// Runs an engine command on the unlocked vault.
     fn with<T>(&self, f: impl FnOnce(&mut Vault) -> keel::Result<T>) -> Reply<T> {
+        self.touch();
         let mut guard = self.vault.lock().unwrap_or_else(PoisonError::into_inner);
         let vault = guard
             .as_mut()
@@ -47,6 +59,7 @@ impl Shell {
 
     /// Replaces whatever is open with what `open` returns.
     fn open(&self, open: impl FnOnce(&Path) -> keel::Result<Vault>) -> Reply<()> {
+        self.touch();
         let mut guard = self.vault.lock().unwrap_or_else(PoisonError::into_inner);
         *guard = None;
         *guard = Some(open(&self.path).map_err(reply_err)?);
@@ -68,6 +81,48 @@ impl Shell {
     fn settings_path(&self) -> PathBuf {
         self.path.with_file_name("settings.json")
     }
+}
+
+/// Whether the vault has been idle for the whole limit.
+fn idle_expired(last: Instant, now: Instant, limit: Duration) -> bool {
+    now.saturating_duration_since(last) >= limit
+}
+
+/// The idle limit: the user's auto-lock minutes. A debug build (the end-to-end tests) may set
+/// it in seconds with `KEEL_AUTO_LOCK_SECONDS`; a release build has no such switch.
+fn idle_limit(s: &Shell) -> Duration {
+    #[cfg(debug_assertions)]
+    if let Some(secs) = std::env::var("KEEL_AUTO_LOCK_SECONDS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        return Duration::from_secs(secs);
+    }
+    Duration::from_secs(u64::from(keel::settings::load(&s.settings_path()).auto_lock_minutes) * 60)
+}
+
+/// Locks the vault when the window has been idle for the limit, whatever the page is doing,
+/// and tells the page.
+fn watch_idle(app: tauri::AppHandle) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+            let s = app.state::<Shell>();
+            let unlocked = s
+                .vault
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .is_some();
+            let last = *s
+                .last_activity
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            if unlocked && idle_expired(last, Instant::now(), idle_limit(&s)) {
+                s.lock();
+                let _ = app.emit(LOCKED_EVENT, ());
+            }
+        }
+    });
 }
 
 fn reply_err(e: Error) -> ErrorDto {
@@ -144,6 +199,33 @@ fn change_passphrase(s: State<Shell>, req: ChangePassphraseRequest) -> Reply<()>
 fn new_recovery_key(s: State<Shell>, req: PassphraseRequest) -> Reply<CreatedVaultDto> {
     s.with(|v| commands::new_recovery_key(v, &pass(req.passphrase)))
         .map(|recovery_groups| CreatedVaultDto { recovery_groups })
+}
+
+#[tauri::command(async)]
+fn rekey(s: State<Shell>, req: PassphraseRequest) -> Reply<CreatedVaultDto> {
+    s.with(|v| commands::rekey(v, &pass(req.passphrase)))
+        .map(|recovery_groups| CreatedVaultDto { recovery_groups })
+}
+
+#[tauri::command(async)]
+fn vault_health(s: State<Shell>) -> Reply<VaultHealthDto> {
+    s.with(|v| Ok(commands::health(v)))
+}
+
+#[tauri::command(async)]
+fn verify_vault(s: State<Shell>) -> Reply<VerifyReportDto> {
+    s.with(commands::verify)
+}
+
+#[tauri::command(async)]
+fn accept_current_set(s: State<Shell>) -> Reply<()> {
+    s.with(commands::accept_current_set)
+}
+
+/// The user is typing or pointing: the shell's idle clock starts again.
+#[tauri::command(async)]
+fn activity(s: State<Shell>) {
+    s.touch();
 }
 
 #[tauri::command(async)]
@@ -240,6 +322,11 @@ fn main() {
         .manage(Shell {
             path,
             vault: Mutex::new(None),
+            last_activity: Mutex::new(Instant::now()),
+        })
+        .setup(|app| {
+            watch_idle(app.handle().clone());
+            Ok(())
         })
         .invoke_handler(keel_commands!(handler))
         .run(tauri::generate_context!())
@@ -251,7 +338,25 @@ fn main() {
 
 #[cfg(test)]
 mod tests {
+    use std::time::{Duration, Instant};
+
     use keel::dto::*;
+
+    #[test]
+    fn the_idle_lock_fires_at_the_limit_and_not_before() {
+        let t0 = Instant::now();
+        let limit = Duration::from_secs(300);
+        assert!(!super::idle_expired(
+            t0,
+            t0 + Duration::from_secs(299),
+            limit
+        ));
+        assert!(super::idle_expired(t0, t0 + limit, limit));
+        assert!(
+            !super::idle_expired(t0 + Duration::from_secs(10), t0, limit),
+            "activity recorded after now (clock order) never counts as idle"
+        );
+    }
     use ts_rs::TS;
 
     /// `(name, [(arg, TS type)], reply TS type)` for every command of the list.

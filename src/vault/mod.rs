@@ -561,6 +561,16 @@ impl Vault {
         Ok((all, damaged))
     }
 
+    /// What the app tells its user after unlock: how many records did not open, how many rows
+    /// are malformed, and whether the set of entries is the one Keel saved.
+    pub fn health(&self) -> (usize, usize, bool) {
+        (
+            self.state.damaged.len(),
+            self.state.malformed.len(),
+            self.state.manifest_ok,
+        )
+    }
+
     /// False when, at unlock, the rows did not match the record manifest: a record was put
     /// back from an older copy or removed outside Keel.
     pub fn manifest_ok(&self) -> bool {

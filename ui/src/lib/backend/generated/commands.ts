@@ -10,7 +10,9 @@ import type { RecoverRequest } from './RecoverRequest';
 import type { SearchQuery } from './SearchQuery';
 import type { Settings } from './Settings';
 import type { UpdateRecord } from './UpdateRecord';
+import type { VaultHealthDto } from './VaultHealthDto';
 import type { VaultStatus } from './VaultStatus';
+import type { VerifyReportDto } from './VerifyReportDto';
 
 /** Every IPC command the shell registers and the window may call. */
 export interface Commands {
@@ -22,6 +24,11 @@ export interface Commands {
   recover: { args: { req: RecoverRequest }; reply: null };
   change_passphrase: { args: { req: ChangePassphraseRequest }; reply: null };
   new_recovery_key: { args: { req: PassphraseRequest }; reply: CreatedVaultDto };
+  rekey: { args: { req: PassphraseRequest }; reply: CreatedVaultDto };
+  vault_health: { args: Record<string, never>; reply: VaultHealthDto };
+  verify_vault: { args: Record<string, never>; reply: VerifyReportDto };
+  accept_current_set: { args: Record<string, never>; reply: null };
+  activity: { args: Record<string, never>; reply: null };
   add_record: { args: { req: NewRecord }; reply: RecordDto };
   update_record: { args: { req: UpdateRecord }; reply: RecordDto };
   get_record: { args: { id: string }; reply: RecordDto };
@@ -44,6 +51,11 @@ export const COMMANDS = [
   'recover',
   'change_passphrase',
   'new_recovery_key',
+  'rekey',
+  'vault_health',
+  'verify_vault',
+  'accept_current_set',
+  'activity',
   'add_record',
   'update_record',
   'get_record',
