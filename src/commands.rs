@@ -12,11 +12,12 @@ use crate::dto::*;
 use crate::error::{Error, Result};
 use crate::model::{Body, Kind, Record, RecordId};
 use crate::vault::{Filter, Vault};
+use zeroize::Zeroizing;
 
 /// What `create` hands back once: the recovery key in groups, to show and never store.
 pub struct CreatedVault {
     pub vault: Vault,
-    pub recovery_groups: Vec<String>,
+    pub recovery_groups: Zeroizing<Vec<String>>,
 }
 
 impl std::fmt::Debug for CreatedVault {
@@ -57,7 +58,7 @@ pub fn recover(
 /// Changes the encryption key (every record re-sealed under a new data key) and returns the new
 /// recovery key in groups: the old passphrase wrap and recovery key are replaced, and an older
 /// copy of the file opens nothing written from here on.
-pub fn rekey(vault: &mut Vault, passphrase: &Passphrase) -> Result<Vec<String>> {
+pub fn rekey(vault: &mut Vault, passphrase: &Passphrase) -> Result<Zeroizing<Vec<String>>> {
     Ok(vault.rekey(passphrase)?.groups())
 }
 
@@ -67,7 +68,10 @@ pub fn accept_current_set(vault: &mut Vault) -> Result<()> {
 }
 
 /// A new recovery key in groups; the old one no longer opens this file.
-pub fn new_recovery_key(vault: &mut Vault, passphrase: &Passphrase) -> Result<Vec<String>> {
+pub fn new_recovery_key(
+    vault: &mut Vault,
+    passphrase: &Passphrase,
+) -> Result<Zeroizing<Vec<String>>> {
     Ok(vault.new_recovery_key(passphrase)?.groups())
 }
 

@@ -53,7 +53,7 @@ pub struct UpdateRecord {
     pub body: BodyDto,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Clone, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ListQuery {
@@ -71,7 +71,7 @@ pub struct ListQuery {
     pub limit: Option<u32>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Clone, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(rename_all = "camelCase", default)]
 pub struct SearchQuery {
@@ -274,6 +274,27 @@ pub struct ChangePassphraseRequest {
     pub new: String,
 }
 
+/// These carry a secret: wiped when dropped, so it does not linger in freed memory.
+macro_rules! wipe_on_drop {
+    ($($t:ty { $($field:ident),+ }),+ $(,)?) => {$(
+        impl Drop for $t {
+            fn drop(&mut self) {
+                use zeroize::Zeroize;
+                $(self.$field.zeroize();)+
+            }
+        }
+    )+};
+}
+wipe_on_drop!(
+    PassphraseRequest { passphrase },
+    RecoverRequest {
+        recovery_key,
+        new_passphrase
+    },
+    ChangePassphraseRequest { current, new },
+    CreatedVaultDto { recovery_groups },
+);
+
 macro_rules! redacted_debug {
     ($($t:ty),*) => {$(
         impl std::fmt::Debug for $t {
@@ -283,7 +304,13 @@ macro_rules! redacted_debug {
         }
     )*};
 }
-redacted_debug!(PassphraseRequest, RecoverRequest, ChangePassphraseRequest);
+redacted_debug!(
+    PassphraseRequest,
+    RecoverRequest,
+    ChangePassphraseRequest,
+    ListQuery,
+    SearchQuery
+);
 
 /// Preferences that are not secret (kept beside the vault, readable before unlock).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -32,19 +32,21 @@ impl RecoveryKey {
         Zeroizing::new(groups.join("-"))
     }
 
-    /// The groups, for a UI that shows them in a grid or asks for one back.
-    pub fn groups(&self) -> Vec<String> {
+    /// The groups, for a UI that shows them in a grid or asks for one back; wiped when dropped.
+    pub fn groups(&self) -> Zeroizing<Vec<String>> {
         let chars = to_chars(self.0.expose());
-        chars
-            .chunks(DATA_CHARS)
-            .enumerate()
-            .map(|(i, data)| {
-                let mut g = String::with_capacity(GROUP_LEN);
-                g.extend(data.iter().map(|&c| ALPHABET[c as usize] as char));
-                g.push(ALPHABET[check(i, data) as usize] as char);
-                g
-            })
-            .collect()
+        Zeroizing::new(
+            chars
+                .chunks(DATA_CHARS)
+                .enumerate()
+                .map(|(i, data)| {
+                    let mut g = String::with_capacity(GROUP_LEN);
+                    g.extend(data.iter().map(|&c| ALPHABET[c as usize] as char));
+                    g.push(ALPHABET[check(i, data) as usize] as char);
+                    g
+                })
+                .collect(),
+        )
     }
 
     /// Parses what a person typed: case, spaces and dashes do not matter; O reads as 0, I and

@@ -23,7 +23,12 @@ impl Secrets {
             .lines
             .get_or_insert_with(|| std::io::stdin().lock().lines());
         match lines.next() {
-            Some(Ok(l)) => Ok(Zeroizing::new(l.trim_end_matches('\r').to_owned())),
+            Some(Ok(l)) => {
+                let mut l = Zeroizing::new(l);
+                let len = l.trim_end_matches('\r').len();
+                l.truncate(len);
+                Ok(l)
+            }
             _ => Err(Error::invalid(
                 "passphrase",
                 "standard input ended before every passphrase was read",

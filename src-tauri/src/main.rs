@@ -133,8 +133,16 @@ fn clock() -> Arc<SystemClock> {
     Arc::new(SystemClock)
 }
 
-fn pass(s: String) -> Passphrase {
-    Passphrase::new(s)
+/// Takes a secret out of a request (the request wipes what is left when dropped).
+fn pass(s: &mut String) -> Passphrase {
+    Passphrase::new(std::mem::take(s))
+}
+
+/// Recovery groups for the window; the reply wipes them once sent.
+fn groups(mut g: zeroize::Zeroizing<Vec<String>>) -> CreatedVaultDto {
+    CreatedVaultDto {
+        recovery_groups: std::mem::take(&mut *g),
+    }
 }
 
 // ---- commands: one line each over the engine -------------------------------------------
@@ -153,22 +161,20 @@ fn vault_status(s: State<Shell>) -> VaultStatus {
 }
 
 #[tauri::command(async)]
-fn create_vault(s: State<Shell>, req: PassphraseRequest) -> Reply<CreatedVaultDto> {
-    let mut groups = Vec::new();
+fn create_vault(s: State<Shell>, mut req: PassphraseRequest) -> Reply<CreatedVaultDto> {
+    let mut made = zeroize::Zeroizing::new(Vec::new());
     s.open(|p| {
-        commands::create(p, &pass(req.passphrase), clock()).map(|c| {
-            groups = c.recovery_groups;
+        commands::create(p, &pass(&mut req.passphrase), clock()).map(|c| {
+            made = c.recovery_groups;
             c.vault
         })
     })?;
-    Ok(CreatedVaultDto {
-        recovery_groups: groups,
-    })
+    Ok(groups(made))
 }
 
 #[tauri::command(async)]
-fn unlock(s: State<Shell>, req: PassphraseRequest) -> Reply<()> {
-    s.open(|p| commands::unlock(p, &pass(req.passphrase), clock()))
+fn unlock(s: State<Shell>, mut req: PassphraseRequest) -> Reply<()> {
+    s.open(|p| commands::unlock(p, &pass(&mut req.passphrase), clock()))
 }
 
 #[tauri::command(async)]
@@ -186,25 +192,32 @@ fn quick_hide(s: State<Shell>, window: WebviewWindow) -> Reply<()> {
 }
 
 #[tauri::command(async)]
-fn recover(s: State<Shell>, req: RecoverRequest) -> Reply<()> {
-    s.open(|p| commands::recover(p, &req.recovery_key, &pass(req.new_passphrase), clock()))
+fn recover(s: State<Shell>, mut req: RecoverRequest) -> Reply<()> {
+    s.open(|p| {
+        commands::recover(
+            p,
+            &req.recovery_key,
+            &pass(&mut req.new_passphrase),
+            clock(),
+        )
+    })
 }
 
 #[tauri::command(async)]
-fn change_passphrase(s: State<Shell>, req: ChangePassphraseRequest) -> Reply<()> {
-    s.with(|v| commands::change_passphrase(v, &pass(req.current), &pass(req.new)))
+fn change_passphrase(s: State<Shell>, mut req: ChangePassphraseRequest) -> Reply<()> {
+    s.with(|v| commands::change_passphrase(v, &pass(&mut req.current), &pass(&mut req.new)))
 }
 
 #[tauri::command(async)]
-fn new_recovery_key(s: State<Shell>, req: PassphraseRequest) -> Reply<CreatedVaultDto> {
-    s.with(|v| commands::new_recovery_key(v, &pass(req.passphrase)))
-        .map(|recovery_groups| CreatedVaultDto { recovery_groups })
+fn new_recovery_key(s: State<Shell>, mut req: PassphraseRequest) -> Reply<CreatedVaultDto> {
+    s.with(|v| commands::new_recovery_key(v, &pass(&mut req.passphrase)))
+        .map(groups)
 }
 
 #[tauri::command(async)]
-fn rekey(s: State<Shell>, req: PassphraseRequest) -> Reply<CreatedVaultDto> {
-    s.with(|v| commands::rekey(v, &pass(req.passphrase)))
-        .map(|recovery_groups| CreatedVaultDto { recovery_groups })
+fn rekey(s: State<Shell>, mut req: PassphraseRequest) -> Reply<CreatedVaultDto> {
+    s.with(|v| commands::rekey(v, &pass(&mut req.passphrase)))
+        .map(groups)
 }
 
 #[tauri::command(async)]

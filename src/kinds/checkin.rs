@@ -7,7 +7,7 @@ use super::KindSpec;
 use super::fields::{self, string_enum};
 use crate::error::{Error, Result};
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Checkin {
     pub stress: u8,
     pub mood: Option<u8>,
@@ -78,7 +78,7 @@ string_enum!(
     }
 );
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CheckinDto {
@@ -242,3 +242,5 @@ impl KindSpec for Checkin {
         })
     }
 }
+
+crate::kinds::fields::redacted_debug!(Checkin, CheckinDto);

@@ -120,3 +120,16 @@ macro_rules! string_enum {
     };
 }
 pub(crate) use string_enum;
+
+/// `Debug` that names the type and nothing it holds: these carry what the user wrote, and a
+/// `{:?}` in a log, an error or a panic must never print it.
+macro_rules! redacted_debug {
+    ($($t:ty),+ $(,)?) => {$(
+        impl std::fmt::Debug for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(concat!(stringify!($t), "(…)"))
+            }
+        }
+    )+};
+}
+pub(crate) use redacted_debug;

@@ -7,7 +7,7 @@ use super::KindSpec;
 use super::fields;
 use crate::error::{Error, Result};
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct JournalEntry {
     pub title: String,
     pub prompt: String,
@@ -15,7 +15,7 @@ pub struct JournalEntry {
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(rename_all = "camelCase", default)]
 pub struct JournalDto {
@@ -111,3 +111,5 @@ impl KindSpec for JournalEntry {
         })
     }
 }
+
+crate::kinds::fields::redacted_debug!(JournalEntry, JournalDto);

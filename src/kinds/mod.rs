@@ -73,7 +73,7 @@ macro_rules! registry {
         }
 
         /// A record's content.
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Clone, PartialEq)]
         pub enum Body {
             $($variant($ty),)+
             /// Written by a newer Keel (a kind or version this build does not know): kept as
@@ -82,7 +82,7 @@ macro_rules! registry {
         }
 
         /// A record's content at the boundary, tagged by `kind`.
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+        #[derive(Clone, PartialEq, Serialize, Deserialize, TS)]
         #[ts(export)]
         #[serde(tag = "kind")]
         pub enum BodyDto {
@@ -217,6 +217,25 @@ macro_rules! registry {
                 match b {
                     $(Body::$variant(x) => BodyDto::$variant(x.to_dto()),)+
                     Body::Unknown(u) => BodyDto::Unknown(u.to_dto()),
+                }
+            }
+        }
+
+        /// Each kind's own `Debug`, which names the type and never what it holds.
+        impl std::fmt::Debug for Body {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                match self {
+                    $(Body::$variant(x) => write!(f, "Body::{}({x:?})", <$ty as KindSpec>::NAME),)+
+                    Body::Unknown(x) => write!(f, "Body::unknown({x:?})"),
+                }
+            }
+        }
+
+        impl std::fmt::Debug for BodyDto {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                match self {
+                    $(BodyDto::$variant(x) => write!(f, "BodyDto::{}({x:?})", <$ty as KindSpec>::NAME),)+
+                    BodyDto::Unknown(x) => write!(f, "BodyDto::unknown({x:?})"),
                 }
             }
         }

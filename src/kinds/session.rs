@@ -8,7 +8,7 @@ use super::KindSpec;
 use super::fields::{self, string_enum};
 use crate::error::{Error, Result};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct SessionNote {
     pub session_type: SessionType,
     pub title: String,
@@ -22,7 +22,7 @@ pub struct SessionNote {
 }
 
 /// A checklist line: homework, or something to bring to the next session.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Item {
     pub text: String,
     pub done: bool,
@@ -37,7 +37,7 @@ string_enum!(
     }
 );
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionDto {
@@ -63,7 +63,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ItemDto {
     pub text: String,
@@ -218,3 +218,5 @@ impl KindSpec for SessionNote {
         })
     }
 }
+
+crate::kinds::fields::redacted_debug!(SessionNote, Item, SessionDto, ItemDto);

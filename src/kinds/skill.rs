@@ -7,7 +7,7 @@ use super::KindSpec;
 use super::fields::{self, string_enum};
 use crate::error::Result;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Skill {
     pub name: String,
     pub category: SkillCategory,
@@ -27,7 +27,7 @@ string_enum!(
     }
 );
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(rename_all = "camelCase")]
 pub struct SkillDto {
@@ -126,3 +126,5 @@ impl KindSpec for Skill {
         })
     }
 }
+
+crate::kinds::fields::redacted_debug!(Skill, SkillDto);

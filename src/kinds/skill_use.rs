@@ -8,7 +8,7 @@ use super::fields;
 use crate::error::{Error, Result};
 use crate::model::RecordId;
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct SkillUse {
     /// The library skill used, if it came from the library.
     pub skill_id: Option<RecordId>,
@@ -23,7 +23,7 @@ pub struct SkillUse {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(rename_all = "camelCase", default)]
 pub struct SkillUseDto {
@@ -160,3 +160,5 @@ impl KindSpec for SkillUse {
         })
     }
 }
+
+crate::kinds::fields::redacted_debug!(SkillUse, SkillUseDto);

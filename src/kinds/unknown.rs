@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Unknown {
     /// The payload tag it was sealed under.
     pub tag: String,
@@ -41,7 +41,7 @@ impl Unknown {
 }
 
 /// A record from a newer Keel, at the boundary: what it was written as, and its payload.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(rename_all = "camelCase")]
 pub struct UnknownDto {
@@ -51,3 +51,5 @@ pub struct UnknownDto {
     #[ts(type = "unknown")]
     pub payload: serde_json::Value,
 }
+
+crate::kinds::fields::redacted_debug!(Unknown, UnknownDto);

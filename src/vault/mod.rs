@@ -35,6 +35,12 @@ pub struct Vault {
     state: State,
 }
 
+impl fmt::Debug for Filter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Filter(…)")
+    }
+}
+
 impl fmt::Debug for Vault {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Vault")
@@ -44,7 +50,7 @@ impl fmt::Debug for Vault {
 }
 
 /// Which records `list` returns. Empty `kinds` means every entry kind (not skills).
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Filter {
     pub kinds: Vec<Kind>,
     pub since: Option<NaiveDate>,

@@ -135,3 +135,52 @@ fn sealed_lengths_fall_into_buckets() {
         "short records must share one size bucket, saw {lens:?}"
     );
 }
+
+#[test]
+fn debug_output_of_records_queries_and_requests_never_holds_entry_text() {
+    let (_dir, path) = temp_vault();
+    let mut v = new_vault(&path);
+    let mut printed = Vec::new();
+    for kind in keel::model::Kind::ALL {
+        let body = crate::support::kinds::save_with_marker(*kind, MARKER, |body| {
+            printed.push(format!(
+                "{:?}",
+                NewRecord {
+                    at: None,
+                    body: body.clone()
+                }
+            ));
+            commands::add(&mut v, NewRecord { at: None, body })
+        });
+        printed.push(format!("{body:?}"));
+        let id = keel::model::RecordId::parse(&body.id).unwrap();
+        let record = v.get(id).unwrap();
+        printed.push(format!("{record:?} {:?}", record.body));
+    }
+    let q = ListQuery {
+        text: Some(MARKER.into()),
+        tag: Some(MARKER.into()),
+        ..Default::default()
+    };
+    printed.push(format!("{q:?}"));
+    printed.push(format!("{:?}", commands::list(&mut v, q).unwrap()));
+    printed.push(format!(
+        "{:?}",
+        SearchQuery {
+            text: MARKER.into(),
+            limit: None
+        }
+    ));
+    printed.push(format!("{:?}", commands::export(&mut v).unwrap()));
+    printed.push(format!("{v:?}"));
+    let all = printed.join("\n");
+    assert!(
+        all.contains("Body::journal(JournalEntry(…))")
+            && all.contains("BodyDto::journal(JournalDto(…))"),
+        "the output still says what things are: {all}"
+    );
+    assert!(
+        !all.contains(MARKER),
+        "no entry text in Debug output: {all}"
+    );
+}
