@@ -4,6 +4,7 @@
 mod support;
 
 mod contract;
+mod fuzz;
 mod golden;
 mod hardening;
 mod migrations;

@@ -172,14 +172,3 @@ proptest! {
         let _ = keel::recovery::RecoveryKey::parse(&s);
     }
 }
-
-proptest! {
-    #![proptest_config(Config { cases: 40, ..Config::default() })]
-
-    #[test]
-    fn any_bytes_as_a_vault_file_give_an_error_not_a_panic(bytes in prop::collection::vec(any::<u8>(), 0..5000)) {
-        let (_d, path) = temp_vault();
-        std::fs::write(&path, &bytes).unwrap();
-        prop_assert!(Vault::unlock(&path, &pass(), noon()).is_err());
-    }
-}
