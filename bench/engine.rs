@@ -4,6 +4,7 @@
 //! - load: unlock of a vault with 10,000 and 50,000 records, minus the KDF
 //! - add: one record, durably committed (WAL + fsync), p50 and p99 over 500 adds
 //! - search: a case-insensitive search over 50,000 records, median of 20
+//! - rekey: a new data key and every one of 50,000 records re-sealed in one transaction
 //! - peak memory of the process (VmHWM)
 
 use std::sync::Arc;
@@ -177,6 +178,16 @@ fn main() {
                 "add one record durably (into {n}): p50 {}, p99 {}",
                 ms(pct(&mut adds, 0.50)),
                 ms(pct(&mut adds, 0.99))
+            );
+
+            let before = peak_rss_mib();
+            let t = Instant::now();
+            v.rekey(&pass).unwrap();
+            println!(
+                "rekey of {} records: {} (peak memory before {before}, after {})",
+                n + 500,
+                ms(t.elapsed()),
+                peak_rss_mib()
             );
         }
     }

@@ -7,10 +7,11 @@ use crate::support::*;
 use crate::*;
 
 /// Starts the writer, lets it run a while, SIGKILLs it; returns the ids it reported saved.
-fn write_then_kill(vault: &std::path::Path, run_for: Duration) -> Vec<String> {
+fn write_then_kill(vault: &std::path::Path, run_for: Duration, mode: &str) -> Vec<String> {
     let mut child = Command::new(stream_writer())
         .arg(vault)
         .arg("0")
+        .arg(mode)
         .env("KEEL_PASSPHRASE", PASS)
         .stdout(Stdio::piped())
         .spawn()
@@ -33,14 +34,24 @@ fn write_then_kill(vault: &std::path::Path, run_for: Duration) -> Vec<String> {
     lines.into_iter().filter(|l| l.len() == 32).collect()
 }
 
-#[test]
-fn kill_9_mid_stream_loses_nothing_reported_saved_over_50_rounds() {
+/// Kill -9 rounds: `KEEL_CRASH_ROUNDS` (default 40; `bench/crash-rounds.sh` runs 1,000).
+/// After every round the file is sound, every record opens, the manifest agrees, and every id
+/// reported saved is there.
+fn kill_rounds(mode: &str, default_rounds: u64) {
+    let rounds: u64 = std::env::var("KEEL_CRASH_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default_rounds);
     let (_d, vault) = temp_vault();
     init(&vault);
     let mut saved = Vec::new();
-    for round in 0..50u64 {
+    for round in 0..rounds {
         // Unlock costs about a third of a second; vary the kill point across the writes.
-        let ids = write_then_kill(&vault, Duration::from_millis(350 + (round * 37) % 300));
+        let ids = write_then_kill(
+            &vault,
+            Duration::from_millis(350 + (round * 37) % 300),
+            mode,
+        );
         saved.extend(ids);
         let c = raw(&vault);
         let check: String = c
@@ -48,24 +59,38 @@ fn kill_9_mid_stream_loses_nothing_reported_saved_over_50_rounds() {
             .unwrap();
         assert_eq!(check, "ok", "round {round}: the file is sound after a kill");
         drop(c);
+        let mut v = Vault::unlock(&vault, &pass(), noon()).unwrap();
+        let report = keel::commands::verify(&mut v).unwrap();
+        assert!(
+            report.database_ok && report.damaged.is_empty() && report.manifest_ok,
+            "round {round}: the file, every record and the manifest are whole: {report:?}"
+        );
+        for id in &saved {
+            assert!(
+                keel::commands::get(&mut v, id).is_ok(),
+                "round {round}: id {id} was reported saved but is gone"
+            );
+        }
     }
     assert!(
-        saved.len() > 50,
+        saved.len() as u64 > rounds,
         "the writer must have written a fair amount ({})",
         saved.len()
     );
-    let mut v = Vault::unlock(&vault, &pass(), noon()).unwrap();
-    let report = keel::commands::verify(&mut v).unwrap();
-    assert!(
-        report.database_ok && report.damaged.is_empty() && report.manifest_ok,
-        "the file, every record and the manifest are whole: {report:?}"
+    eprintln!(
+        "{mode}: {rounds} kill -9 rounds, {} saved records, none lost",
+        saved.len()
     );
-    for id in &saved {
-        assert!(
-            keel::commands::get(&mut v, id).is_ok(),
-            "id {id} was reported saved but is gone"
-        );
-    }
+}
+
+#[test]
+fn kill_9_mid_stream_of_adds_loses_nothing_reported_saved() {
+    kill_rounds("adds", 30);
+}
+
+#[test]
+fn kill_9_amid_adds_edits_passphrase_changes_and_rekeys_loses_nothing() {
+    kill_rounds("mixed", 30);
 }
 
 #[test]
