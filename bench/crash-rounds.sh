@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-1000}
+# The writer the rounds kill is an example of the CLI crate; `--test` alone does not build it.
+cargo build --release --locked -p keel-cli --example stream_writer
 KEEL_CRASH_ROUNDS=$rounds cargo test --release --locked -p keel-cli --test cli \
   kill_9_amid_adds_edits_passphrase_changes_and_rekeys -- --nocapture 2>&1 | grep -E "rounds|test result"
 KEEL_CRASH_ROUNDS=$((rounds / 5)) cargo test --release --locked -p keel-cli --test cli \

@@ -96,6 +96,10 @@ pub mod private {
     /// Puts an existing vault's files (and Keel's own data folder) back to owner-only.
     pub fn repair(vault: &Path) {
         set_owner_only(vault);
+        let settings = vault.with_file_name("settings.json");
+        if settings.exists() {
+            set_owner_only(&settings);
+        }
         for suffix in ["-wal", "-shm"] {
             let mut name = vault.as_os_str().to_owned();
             name.push(suffix);

@@ -65,7 +65,15 @@ fn opening_a_vault_repairs_the_modes_of_its_files() {
     let (_d, path) = temp_vault();
     new_vault(&path).lock();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let settings = path.with_file_name("settings.json");
+    std::fs::write(&settings, b"{}").unwrap();
+    std::fs::set_permissions(&settings, std::fs::Permissions::from_mode(0o644)).unwrap();
     let mut v = reopen(&path);
+    assert_eq!(
+        mode(&settings),
+        0o600,
+        "settings an older build left readable are repaired"
+    );
     journal(&mut v, "x");
     assert_eq!(mode(&path), 0o600, "the vault's mode is repaired on open");
     let wal = path.with_file_name("vault.keel-wal");

@@ -368,3 +368,170 @@ describe('toasts and names', () => {
     expect(await screen.findByRole('button', { name: 'Hide Box breathing' })).toBeInTheDocument();
   });
 });
+
+describe('when the journal was changed outside Keel', () => {
+  const LOST = 'abcd1234' + '0'.repeat(24);
+
+  it('Today says so calmly, and Check my journal shows what was found and what to do', async () => {
+    const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
+    fake.insert({ ...emptyCheckin(), stress: 4, note: 'sealed private words' }, new Date(), LOST);
+    fake.insert({ ...emptyCheckin(), stress: 2, note: 'still here' });
+    fake.tamper({ damaged: [LOST], manifestOk: false });
+    const { user, app } = await start(fake);
+    await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
+
+    const notice = await screen.findByRole('region', { name: 'Some of your journal was changed outside Keel' });
+    expect(notice).toHaveTextContent("1 entry couldn't be opened.");
+    expect(notice).toHaveTextContent(
+      "The set of entries isn't the one Keel last saved: an entry may have been removed, duplicated or put back from an older copy.",
+    );
+    expect(within(notice).queryByRole('alert'), 'nothing alarming').toBeNull();
+    expect(notice.querySelector('.error'), 'no error styling').toBeNull();
+    expect(await screen.findByText(/still here/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('radiogroup', { name: 'Stress' }).contains(document.activeElement), 'focus stays on the check-in').toBe(true));
+
+    await user.click(within(notice).getByRole('button', { name: 'Check my journal' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Check my journal' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Settings' }), 'reached from Settings').toHaveAttribute('aria-current', 'page');
+    await user.click(screen.getByRole('button', { name: 'Start the check' }));
+
+    const found = await screen.findByRole('list', { name: 'What Keel found' });
+    const items = within(found).getAllByRole('listitem').map((li) => li.textContent?.trim());
+    expect(items).toEqual(
+      [
+        `Checked ${fake.records.size + 1} saved items (your entries and coping skills).`,
+        'The file itself is sound.',
+        "The set of entries isn't the one Keel last saved: an entry may have been removed, duplicated or put back from an older copy.",
+        "1 entry couldn't be opened.",
+      ].map((t) => expect.stringContaining(t)),
+    );
+    const unopened = screen.getByRole('list', { name: "Entries that couldn't be opened" });
+    expect(within(unopened).getByText('abcd1234')).toBeInTheDocument();
+    expect(screen.getByText(/Keel can't tell what they were/)).toBeInTheDocument();
+    expect(screen.getByText(/restore it: quit Keel first/)).toBeInTheDocument();
+    expect(document.body.textContent, 'no entry text on the check screen').not.toMatch(/sealed private words|still here/);
+
+    // Keep things as they are now: Keel vouches for the set from now on, and checks again.
+    expect(screen.getByText(/Keel will vouch for the entries as they are now, from now on/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Keep things as they are now' }));
+    expect(await screen.findByText('The set of entries is the one Keel last saved.')).toBeInTheDocument();
+    expect(fake.manifestOk).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Keep things as they are now' })).toBeNull();
+    expect(app.health).toEqual({ damaged: 1, malformedRows: 0, manifestOk: true });
+
+    // The entry that can't be opened can be deleted for good, after a second click.
+    await user.click(screen.getByRole('button', { name: 'Delete abcd1234 for good…' }));
+    await user.click(screen.getByRole('button', { name: 'Delete forever' }));
+    expect(await screen.findByText('Every entry opened.')).toBeInTheDocument();
+    expect(screen.getByText("Everything is as Keel saved it. There's nothing you need to do.")).toBeInTheDocument();
+    expect(fake.damaged.size).toBe(0);
+
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    await screen.findByRole('radiogroup', { name: 'Stress' });
+    expect(screen.queryByRole('region', { name: 'Some of your journal was changed outside Keel' }), 'the notice is gone').toBeNull();
+  });
+
+  it('shows no notice when all is well, and Settings reaches the check', async () => {
+    const { user } = await unlocked();
+    expect(screen.queryByRole('region', { name: 'Some of your journal was changed outside Keel' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const section = await screen.findByRole('region', { name: 'Check my journal' });
+    await user.click(within(section).getByRole('button', { name: 'Check my journal' }));
+    await user.click(await screen.findByRole('button', { name: 'Start the check' }));
+    expect(await screen.findByText("Everything is as Keel saved it. There's nothing you need to do.")).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'What you can do' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Check again' })).toBeInTheDocument();
+  });
+
+  it('names rows that could not be read at all, after a recovery too', async () => {
+    const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
+    fake.tamper({ malformedRows: [7, 3] });
+    const { user } = await start(fake);
+    await user.click(await screen.findByRole('button', { name: /forgot your passphrase/i }));
+    await user.type(screen.getByLabelText('Recovery key'), GROUPS.join(''));
+    await user.type(screen.getByLabelText('New passphrase'), 'a brand new phrase');
+    await user.type(screen.getByLabelText('Type the new passphrase again'), 'a brand new phrase{Enter}');
+    const notice = await screen.findByRole('region', { name: 'Some of your journal was changed outside Keel' });
+    expect(notice).toHaveTextContent("2 parts of the file couldn't be read at all.");
+    expect(notice).not.toHaveTextContent(/entries couldn't be opened|set of entries/);
+  });
+});
+
+describe('change encryption key', () => {
+  it('asks for the passphrase, shows a new recovery key once, and the old key opens nothing', async () => {
+    const { user, fake, app } = await unlocked();
+    const kept = await app.add({ ...emptyCheckin(), stress: 5, note: 'kept through the new key' });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const section = await screen.findByRole('region', { name: 'Change encryption key' });
+    expect(section).toHaveTextContent('Keel locks every entry again with a new key and makes you a new recovery key.');
+    expect(section).toHaveTextContent(
+      "From then on, old copies of your journal file (a backup, a synced folder) and the old passphrase or recovery key can't open anything new you write.",
+    );
+
+    await user.type(within(section).getByLabelText('Your passphrase (it stays the same)'), 'not my passphrase');
+    await user.click(within(section).getByRole('button', { name: 'Change encryption key' }));
+    expect(await within(section).findByRole('alert')).toHaveTextContent(/doesn't open this journal/);
+    expect(fake.rekeys).toBe(0);
+
+    const field = within(section).getByLabelText('Your passphrase (it stays the same)');
+    await user.clear(field);
+    await user.type(field, `${PASS}{Enter}`);
+    expect(await within(section).findByRole('heading', { name: 'Your recovery key' })).toBeInTheDocument();
+    const shown = within(section).getAllByRole('listitem').map((li) => li.querySelector('code')!.textContent);
+    expect(shown).toEqual(fake.recoveryGroups);
+    expect(shown).not.toEqual(GROUPS);
+    expect(screen.getByRole('button', { name: 'Make a new recovery key' }), 'one key at a time').toBeDisabled();
+
+    const label = section.querySelector('label[for="rk-confirm"]')!.textContent!;
+    const n = Number(/group (\d+)/i.exec(label)![1]);
+    await user.type(within(section).getByLabelText(/type group \d+/i), `${shown[n - 1]}{Enter}`);
+    expect(await within(section).findByRole('status')).toHaveTextContent('Every entry is locked with the new key');
+    expect(within(section).queryByRole('heading', { name: 'Your recovery key' })).toBeNull();
+
+    expect(fake.passphrase, 'the passphrase stays the same').toBe(PASS);
+    expect((await fake.getRecord(kept.id)).body).toMatchObject({ note: 'kept through the new key' });
+    await expect(fake.recover({ recoveryKey: GROUPS.join('-'), newPassphrase: 'another new phrase' })).rejects.toMatchObject({ code: 'WrongRecoveryKey' });
+    await fake.recover({ recoveryKey: shown.join('-'), newPassphrase: 'another new phrase' });
+  });
+
+  it('says honestly what a new passphrase and a new recovery key do not do', async () => {
+    const { user } = await unlocked();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const pass = await screen.findByRole('region', { name: 'Change passphrase' });
+    expect(pass).toHaveTextContent('An older copy of your journal file (a backup, a synced folder) still opens with the old passphrase.');
+    const key = screen.getByRole('region', { name: 'Recovery key' });
+    expect(key).toHaveTextContent('The old key stops opening this file, but an older copy of the file (a backup, a synced folder) still opens with it.');
+    expect(document.body.textContent).not.toMatch(/old (one|key) (no longer works|stops working)/i);
+  });
+});
+
+describe('activity', () => {
+  it('tells the shell the user is here, at most once in 30 s, and only while unlocked', async () => {
+    const { user, fake } = await start();
+    await user.type(await screen.findByLabelText('Passphrase'), 'typing while locked');
+    expect(fake.activityReports, 'nothing while locked').toBe(0);
+    await user.clear(screen.getByLabelText('Passphrase'));
+    await user.type(screen.getByLabelText('Passphrase'), `${PASS}{Enter}`);
+    await screen.findByRole('radiogroup', { name: 'Stress' });
+    await user.keyboard('3');
+    expect(fake.activityReports).toBe(1);
+    await user.keyboard('4');
+    await user.click(screen.getByRole('button', { name: 'History' }));
+    expect(fake.activityReports, 'throttled').toBe(1);
+  });
+
+  it('keeps the journal open while the first-run recovery key is on screen, and if the shell locked anyway, asks to unlock', async () => {
+    const fake = new FakeBackend();
+    const { user, app } = await start(fake);
+    await user.type(await screen.findByLabelText('Choose a passphrase'), PASS);
+    await user.type(screen.getByLabelText('Type it again'), `${PASS}{Enter}`);
+    const input = await screen.findByLabelText(/type group \d+/i);
+    const n = Number(/group (\d+)/i.exec(document.querySelector('label[for="rk-confirm"]')!.textContent!)![1]);
+    await user.type(input, fake.recoveryGroups[n - 1]);
+    expect(fake.activityReports, 'typing the group back is activity').toBe(1);
+    fake.emitLocked(); // the shell's idle lock, while the key was on screen
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Keel is locked' })).toBeInTheDocument();
+    expect(app.phase).toBe('locked');
+  });
+});

@@ -1,13 +1,13 @@
 // The UI's state. Everything decrypted lives here or in components under the unlocked shell;
 // `reset()` (on lock) drops all of it.
-import type { Backend, BodyDto, RecordDto, Settings } from './backend';
+import type { Backend, BodyDto, RecordDto, Settings, VaultHealthDto } from './backend';
 import { listQuery } from './backend';
-import { errorMessage } from './errors';
+import { errorCode, errorMessage } from './errors';
 import type { EntryKind } from './kinds';
 import { localDay } from './time';
 
 export type Phase = 'loading' | 'firstrun' | 'locked' | 'unlocked' | 'failed';
-export type View = 'today' | 'history' | 'search' | 'skills' | 'trash' | 'settings' | 'help' | 'edit';
+export type View = 'today' | 'history' | 'search' | 'skills' | 'trash' | 'settings' | 'help' | 'edit' | 'check';
 
 export interface Editing {
   /** An entry kind: one the editor writes, or a record from a newer Keel (shown, not edited). */
@@ -44,6 +44,9 @@ export class AppState {
   toasts = $state<Toast[]>([]);
   /** Bumped whenever records change, so views reload. */
   changes = $state(0);
+  /** What the engine found at unlock (entries that did not open, a changed set of entries);
+   * null until asked, or when it could not be asked. */
+  health = $state<VaultHealthDto | null>(null);
   private toastSeq = 0;
   private toastsHeld = false;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- timer handles, not UI state
@@ -81,7 +84,25 @@ export class AppState {
   async enter(): Promise<void> {
     this.view = 'today';
     this.phase = 'unlocked';
-    await this.refreshToday();
+    try {
+      await Promise.all([this.refreshToday(), this.refreshHealth()]);
+    } catch (e) {
+      // The shell locked on its own before the window got here (e.g. idle while the first-run
+      // recovery key was on screen): show the unlock screen, not an empty Today.
+      if (errorCode(e) === 'VaultLocked') this.lockedByBackend();
+      else throw e;
+    }
+  }
+
+  /** Ask the engine what it found at unlock. Never fails: without an answer, nothing is shown. */
+  async refreshHealth(): Promise<void> {
+    if (this.phase !== 'unlocked') return;
+    try {
+      const health = await this.backend.vaultHealth();
+      if (this.phase === 'unlocked') this.health = health;
+    } catch {
+      this.health = null;
+    }
   }
 
   /** Drop every decrypted record and every piece of entry state. */
@@ -91,6 +112,7 @@ export class AppState {
     this.recentSkillUses = [];
     this.skills = [];
     this.editing = null;
+    this.health = null;
     for (const t of this.toasts) this.clearToastTimer(t.id);
     this.toasts = [];
     this.toastsHeld = false;

@@ -64,3 +64,51 @@ describe('the fake backend', () => {
     await expect(fake.addRecord({ at: null, body: { ...emptyCheckin(), craving: -1 } })).rejects.toMatchObject({ field: 'craving' });
   });
 });
+
+describe('the fake backend, after changes outside Keel', () => {
+  const LOST = 'abcd1234' + '0'.repeat(24);
+
+  it('reports what a test tampered with, lists what no longer opens, and can delete it for good', async () => {
+    const fake = await vault();
+    expect(await fake.vaultHealth()).toEqual({ damaged: 0, malformedRows: 0, manifestOk: true });
+    fake.insert({ ...emptyJournal(), text: 'sealed' }, new Date(), LOST);
+    const skills = fake.records.size - 1;
+    fake.tamper({ damaged: [LOST, 'ffff0000' + '0'.repeat(24)], malformedRows: [9], manifestOk: false });
+    expect(await fake.vaultHealth()).toEqual({ damaged: 2, malformedRows: 1, manifestOk: false });
+    expect(await fake.verifyVault()).toEqual({
+      checked: skills + 3,
+      damaged: [LOST, 'ffff0000' + '0'.repeat(24)],
+      malformedRows: [9],
+      databaseOk: true,
+      manifestOk: false,
+    });
+    const page = await fake.listRecords(listQuery());
+    expect(page.records).toEqual([]);
+    expect(page.damaged).toEqual([LOST, 'ffff0000' + '0'.repeat(24)]);
+    await expect(fake.getRecord(LOST)).rejects.toMatchObject({ code: 'RecordTampered', id: LOST });
+    await expect(fake.trashRecord('abcd')).rejects.toMatchObject({ code: 'RecordTampered' });
+
+    await fake.acceptCurrentSet();
+    expect((await fake.vaultHealth()).manifestOk).toBe(true);
+    await fake.purgeRecord(LOST);
+    expect(await fake.vaultHealth()).toEqual({ damaged: 1, malformedRows: 1, manifestOk: true });
+    await expect(fake.getRecord(LOST)).rejects.toMatchObject({ code: 'NotFound' });
+  });
+
+  it('changes the key only with the passphrase, keeps the records, and the old recovery key opens nothing', async () => {
+    const fake = await vault();
+    const r = await fake.addRecord({ at: null, body: { ...emptyJournal(), text: 'kept' } });
+    const old = [...fake.recoveryGroups];
+    await expect(fake.rekey({ passphrase: 'not the passphrase' })).rejects.toMatchObject({ code: 'WrongPassphrase' });
+    expect(fake.recoveryGroups).toEqual(old);
+    const { recoveryGroups } = await fake.rekey({ passphrase: 'a fake passphrase' });
+    expect(recoveryGroups).toHaveLength(13);
+    expect(recoveryGroups).not.toEqual(old);
+    expect((await fake.getRecord(r.id)).body).toMatchObject({ text: 'kept' });
+    await fake.lock();
+    await expect(fake.rekey({ passphrase: 'a fake passphrase' })).rejects.toMatchObject({ code: 'VaultLocked' });
+    await expect(fake.recover({ recoveryKey: old.join('-'), newPassphrase: 'another passphrase' })).rejects.toMatchObject({ code: 'WrongRecoveryKey' });
+    await fake.recover({ recoveryKey: recoveryGroups.join(' '), newPassphrase: 'another passphrase' });
+    expect(fake.unlocked).toBe(true);
+  });
+});

@@ -24,7 +24,9 @@ import type {
   Settings,
   SkillCategory,
   UpdateRecord,
+  VaultHealthDto,
   VaultStatus,
+  VerifyReportDto,
 } from './index';
 import { listQuery } from './index';
 import {
@@ -52,6 +54,11 @@ function invalid(field: string, reason: string): ErrorDto {
 }
 
 const notFound = (id: string) => fail('NotFound', `no record with id ${id}`, { id });
+
+const tampered = (id: string) =>
+  fail('RecordTampered', `record ${id} could not be opened: it was changed outside Keel`, { id });
+
+const wrongPassphrase = () => fail('WrongPassphrase', 'that passphrase does not open this vault');
 
 const fromNewerVersion = (id: string) =>
   fail(
@@ -271,13 +278,37 @@ const BUILTIN_SKILLS: [string, string, SkillCategory, string][] = [
   ['call-someone', 'Call someone safe', 'connection', 'Call or text a sponsor, a friend from group or someone who knows your story. You do not need to explain everything; saying you are struggling is enough.'],
 ];
 
+/** What a test can make the fake find, as the engine would after the file was changed outside
+ * Keel (see `FakeBackend.tamper`). */
+export interface Tampering {
+  /** Records that no longer open (ids of records in the fake are taken out of the lists). */
+  damaged?: string[];
+  /** Rows too malformed to name, by their slot. */
+  malformedRows?: number[];
+  /** False: the set of entries is not the one Keel saved. */
+  manifestOk?: boolean;
+  /** False: SQLite's own check of the file failed. */
+  databaseOk?: boolean;
+}
+
 export class FakeBackend implements Backend {
   exists = false;
   unlocked = false;
   passphrase = '';
   recoveryGroups: string[] = [];
+  /** Recovery keys that opened this vault before a new one was made (they open nothing now). */
+  retiredRecoveryKeys: string[][] = [];
   records = new Map<string, RecordDto>();
   settings: Settings = { autoLockMinutes: 5, theme: 'system' };
+  /** Records that could not be opened, by id (kept only to be purged, as the engine does). */
+  damaged = new Set<string>();
+  malformedRows: number[] = [];
+  manifestOk = true;
+  databaseOk = true;
+  /** How many times the window reported activity. */
+  activityReports = 0;
+  /** How many times the data key was replaced. */
+  rekeys = 0;
   private lockedHandlers = new Set<() => void>();
   /** When each record happened, as an instant (the engine orders by it, not by the text). */
   private instants = new Map<string, number>();
@@ -353,7 +384,7 @@ export class FakeBackend implements Backend {
       return p;
     }
     if (p.length < 4 || !/^[0-9a-f]+$/.test(p)) throw invalid('id', 'give at least four hexadecimal digits of the id');
-    const found = [...this.records.keys()].filter((id) => id.startsWith(p));
+    const found = [...this.records.keys(), ...this.damaged].filter((id) => id.startsWith(p));
     if (found.length === 1) return found[0];
     if (found.length > 1) throw fail('AmbiguousId', `id ${p} matches more than one record; give more of it`);
     throw notFound(p);
@@ -361,7 +392,7 @@ export class FakeBackend implements Backend {
 
   private get(id: string): RecordDto {
     const r = this.records.get(id);
-    if (!r) throw notFound(id);
+    if (!r) throw this.damaged.has(id) ? tampered(id) : notFound(id);
     return r;
   }
 
@@ -396,7 +427,7 @@ export class FakeBackend implements Backend {
 
   async unlock(req: PassphraseRequest): Promise<void> {
     if (!this.exists) throw fail('VaultMissing', 'no vault here yet');
-    if (req.passphrase !== this.passphrase) throw fail('WrongPassphrase', 'that passphrase does not open this vault');
+    if (req.passphrase !== this.passphrase) throw wrongPassphrase();
     this.unlocked = true;
   }
 
@@ -418,6 +449,10 @@ export class FakeBackend implements Backend {
     if (!this.exists) throw fail('VaultMissing', 'no vault here yet');
     const typed = req.recoveryKey.toUpperCase().replace(/[\s-]+/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
     if (typed.length !== 65) throw invalid('recoveryKey', 'a recovery key has 13 groups of 5 characters');
+    // A key this vault had before is well formed but opens nothing, as in the engine.
+    if (this.retiredRecoveryKeys.some((k) => k.join('') === typed)) {
+      throw fail('WrongRecoveryKey', 'that recovery key does not open this vault');
+    }
     for (let g = 0; g < 13; g++) {
       const part = typed.slice(g * 5, g * 5 + 5);
       if ([...part].some((c) => !ALPHABET.includes(c))) throw fail('RecoveryKeyMistyped', `group ${g + 1} looks mistyped`, { group: g + 1 });
@@ -430,16 +465,69 @@ export class FakeBackend implements Backend {
 
   async changePassphrase(req: ChangePassphraseRequest): Promise<void> {
     this.guard();
-    if (req.current !== this.passphrase) throw fail('WrongPassphrase', 'that passphrase does not open this vault');
+    if (req.current !== this.passphrase) throw wrongPassphrase();
     this.checkPassphrase(req.new, 'new');
     this.passphrase = req.new;
   }
 
-  async newRecoveryKey(req: PassphraseRequest): Promise<CreatedVaultDto> {
-    this.guard();
-    if (req.passphrase !== this.passphrase) throw fail('WrongPassphrase', 'that passphrase does not open this vault');
+  private replaceRecoveryKey(): CreatedVaultDto {
+    this.retiredRecoveryKeys.push(this.recoveryGroups);
     this.recoveryGroups = this.makeGroups();
     return { recoveryGroups: [...this.recoveryGroups] };
+  }
+
+  async newRecoveryKey(req: PassphraseRequest): Promise<CreatedVaultDto> {
+    this.guard();
+    if (req.passphrase !== this.passphrase) throw wrongPassphrase();
+    return this.replaceRecoveryKey();
+  }
+
+  /** The engine seals every record again under a new data key; the fake has no keys, so it
+   * keeps the records as they are and makes a new recovery key (the old one opens nothing). */
+  async rekey(req: PassphraseRequest): Promise<CreatedVaultDto> {
+    this.guard();
+    if (req.passphrase !== this.passphrase) throw wrongPassphrase();
+    this.rekeys += 1;
+    return this.replaceRecoveryKey();
+  }
+
+  /** Test hook: the file as the engine would find it after a change outside Keel. A damaged id
+   * that names a record here takes it out of every list, as a record that no longer opens. */
+  tamper(t: Tampering): void {
+    for (const raw of t.damaged ?? []) {
+      const id = asciiLower(raw);
+      this.records.delete(id);
+      this.instants.delete(id);
+      this.damaged.add(id);
+    }
+    if (t.malformedRows) this.malformedRows = [...t.malformedRows];
+    if (t.manifestOk !== undefined) this.manifestOk = t.manifestOk;
+    if (t.databaseOk !== undefined) this.databaseOk = t.databaseOk;
+  }
+
+  async vaultHealth(): Promise<VaultHealthDto> {
+    this.guard();
+    return { damaged: this.damaged.size, malformedRows: this.malformedRows.length, manifestOk: this.manifestOk };
+  }
+
+  async verifyVault(): Promise<VerifyReportDto> {
+    this.guard();
+    return {
+      checked: this.records.size + this.damaged.size + this.malformedRows.length,
+      damaged: [...this.damaged].sort(),
+      malformedRows: [...this.malformedRows].sort((a, b) => a - b),
+      databaseOk: this.databaseOk,
+      manifestOk: this.manifestOk,
+    };
+  }
+
+  async acceptCurrentSet(): Promise<void> {
+    this.guard();
+    this.manifestOk = true;
+  }
+
+  async reportActivity(): Promise<void> {
+    this.activityReports += 1;
   }
 
   async addRecord(req: NewRecord): Promise<RecordDto> {
@@ -490,6 +578,8 @@ export class FakeBackend implements Backend {
     const full = this.resolve(id);
     // The UI never forces: this build cannot show what a newer Keel's record holds.
     if (this.records.get(full)?.body.kind === 'unknown') throw fromNewerVersion(full);
+    // A record that no longer opens can still be deleted for good, as in the engine.
+    if (this.damaged.delete(full)) return;
     this.get(full);
     this.records.delete(full);
     this.instants.delete(full);
@@ -528,7 +618,7 @@ export class FakeBackend implements Backend {
     });
     const start = req.offset ?? 0;
     const end = req.limit == null ? all.length : start + req.limit;
-    return { records: this.out(all.slice(start, end)), total: all.length, damaged: [] };
+    return { records: this.out(all.slice(start, end)), total: all.length, damaged: [...this.damaged].sort() };
   }
 
   async searchRecords(req: SearchQuery): Promise<ListPage> {

@@ -12,7 +12,9 @@ import type { RecoverRequest } from './generated/RecoverRequest';
 import type { SearchQuery } from './generated/SearchQuery';
 import type { Settings } from './generated/Settings';
 import type { UpdateRecord } from './generated/UpdateRecord';
+import type { VaultHealthDto } from './generated/VaultHealthDto';
 import type { VaultStatus } from './generated/VaultStatus';
+import type { VerifyReportDto } from './generated/VerifyReportDto';
 // Static, not lazy: the first screen needs it at once, and it is small.
 import { TauriBackend } from './tauri';
 
@@ -43,7 +45,9 @@ export type {
   SearchQuery,
   Settings,
   UpdateRecord,
+  VaultHealthDto,
   VaultStatus,
+  VerifyReportDto,
 };
 
 /** Every call rejects with an `ErrorDto`. Each method is one command of the shell's list
@@ -57,6 +61,18 @@ export interface Backend {
   recover(req: RecoverRequest): Promise<void>;
   changePassphrase(req: ChangePassphraseRequest): Promise<void>;
   newRecoveryKey(req: PassphraseRequest): Promise<CreatedVaultDto>;
+  /** A new data key: every record sealed again under it, a new recovery key (returned once);
+   * the passphrase stays. Older copies of the file open nothing written from then on. */
+  rekey(req: PassphraseRequest): Promise<CreatedVaultDto>;
+  /** What was found at unlock (from memory, cheap): records that did not open, malformed rows,
+   * whether the set of entries is the one Keel saved. */
+  vaultHealth(): Promise<VaultHealthDto>;
+  /** Opens every record from disk and checks the file: slower, for the Check screen. */
+  verifyVault(): Promise<VerifyReportDto>;
+  /** The user keeps the set of entries as it is now; afterwards `vaultHealth().manifestOk`. */
+  acceptCurrentSet(): Promise<void>;
+  /** The user is typing or pointing: the shell's own idle lock starts counting again. */
+  reportActivity(): Promise<void>;
   addRecord(req: NewRecord): Promise<RecordDto>;
   updateRecord(req: UpdateRecord): Promise<RecordDto>;
   getRecord(id: string): Promise<RecordDto>;
@@ -101,8 +117,11 @@ export async function createBackend(): Promise<Backend> {
   if (import.meta.env.MODE === 'fake') {
     const { FakeBackend, seedDemo } = await import('./fake');
     const fake = new FakeBackend();
-    const n = Number(new URLSearchParams(location.search).get('records') ?? '300');
+    const params = new URLSearchParams(location.search);
+    const n = Number(params.get('records') ?? '300');
     await seedDemo(fake, Number.isFinite(n) ? n : 300);
+    // `?changed`: preview the notice and the Check screen for a file changed outside Keel.
+    if (params.has('changed')) fake.tamper({ damaged: [...fake.records.keys()].slice(-2), manifestOk: false });
     return fake;
   }
   return new TauriBackend();

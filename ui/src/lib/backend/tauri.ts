@@ -51,6 +51,21 @@ export class TauriBackend implements Backend {
   newRecoveryKey(req: PassphraseRequest) {
     return call('new_recovery_key', { req });
   }
+  rekey(req: PassphraseRequest) {
+    return call('rekey', { req });
+  }
+  vaultHealth() {
+    return call('vault_health', {});
+  }
+  verifyVault() {
+    return call('verify_vault', {});
+  }
+  async acceptCurrentSet() {
+    await call('accept_current_set', {});
+  }
+  async reportActivity() {
+    await call('activity', {});
+  }
   addRecord(req: NewRecord) {
     return call('add_record', { req });
   }
