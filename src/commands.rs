@@ -237,11 +237,12 @@ pub fn skills(vault: &mut Vault, include_hidden: bool) -> Result<Vec<RecordDto>>
 
 /// What was found at unlock: damaged records, malformed rows, a changed set of entries.
 pub fn health(vault: &Vault) -> VaultHealthDto {
-    let (damaged, malformed, manifest_ok) = vault.health();
+    let (damaged, malformed, manifest_ok, recovery_key_ok) = vault.health();
     VaultHealthDto {
         damaged: damaged as u32,
         malformed_rows: malformed as u32,
         manifest_ok,
+        recovery_key_ok,
     }
 }
 
@@ -254,6 +255,7 @@ pub fn verify(vault: &mut Vault) -> Result<VerifyReportDto> {
         malformed_rows: r.malformed_rows.clone(),
         database_ok: r.database_ok,
         manifest_ok: r.manifest_ok,
+        recovery_key_ok: r.recovery_key_ok,
     })
 }
 

@@ -260,6 +260,19 @@ impl ManifestKey {
     }
 }
 
+impl ManifestKey {
+    /// A keyed digest of the header's recovery wrap, so a wrap changed outside Keel (which
+    /// would leave the user's recovery key useless without a word) is noticed at unlock.
+    pub fn recovery_mac(&self, recovery_wrap: &[u8]) -> [u8; 32] {
+        let mut ctx = ring::hmac::Context::with_key(&self.0);
+        ctx.update(b"keel recovery wrap v1");
+        ctx.update(recovery_wrap);
+        let mut out = [0u8; 32];
+        out.copy_from_slice(ctx.sign().as_ref());
+        out
+    }
+}
+
 impl fmt::Debug for ManifestKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Key(****)")

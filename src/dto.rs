@@ -102,6 +102,9 @@ pub struct VerifyReportDto {
     pub database_ok: bool,
     /// False when a record was put back from an older copy, or removed, outside Keel.
     pub manifest_ok: bool,
+    /// False when the part of the file that holds the recovery key was changed outside Keel:
+    /// the recovery key may no longer open it (make a new one).
+    pub recovery_key_ok: bool,
 }
 
 /// What the app shows after unlock when something is wrong (from memory, no disk scan).
@@ -115,6 +118,9 @@ pub struct VaultHealthDto {
     pub malformed_rows: u32,
     /// False when the set of entries is not the one Keel saved.
     pub manifest_ok: bool,
+    /// False when the recovery key may no longer open the vault (its wrap was changed outside
+    /// Keel); a new recovery key mends it.
+    pub recovery_key_ok: bool,
 }
 
 /// A record kind this build knows (`keel kinds`).

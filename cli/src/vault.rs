@@ -93,7 +93,11 @@ pub fn verify(ctx: &mut Ctx, json: bool, accept: bool) -> Result<u8> {
     let r = commands::verify(&mut v)?;
     if json {
         print_json(&r)?;
-    } else if r.damaged.is_empty() && r.malformed_rows.is_empty() && r.database_ok && r.manifest_ok
+    } else if r.damaged.is_empty()
+        && r.malformed_rows.is_empty()
+        && r.database_ok
+        && r.manifest_ok
+        && r.recovery_key_ok
     {
         out!("checked {} records: every one opens", r.checked);
     } else {
@@ -120,9 +124,20 @@ pub fn verify(ctx: &mut Ctx, json: bool, accept: bool) -> Result<u8> {
         if !r.manifest_ok {
             out!("once you have looked, `keel verify --accept` keeps things as they are now");
         }
+        if !r.recovery_key_ok {
+            out!(
+                "the part of the file that holds the recovery key was changed outside Keel: your \
+                 recovery key may no longer open it; make a new one with `keel rekey`"
+            );
+        }
     }
     Ok(
-        if r.damaged.is_empty() && r.malformed_rows.is_empty() && r.database_ok && r.manifest_ok {
+        if r.damaged.is_empty()
+            && r.malformed_rows.is_empty()
+            && r.database_ok
+            && r.manifest_ok
+            && r.recovery_key_ok
+        {
             0
         } else {
             3

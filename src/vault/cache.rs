@@ -45,6 +45,8 @@ pub(super) struct State {
     /// False when the rows found at unlock do not match the stored manifest: a row was put
     /// back from an older copy or removed outside Keel.
     pub manifest_ok: bool,
+    /// False when the header's recovery wrap is not the one Keel last wrote.
+    pub recovery_ok: bool,
 }
 
 impl State {
@@ -59,6 +61,7 @@ impl State {
             malformed: Vec::new(),
             data_version: 0,
             manifest_ok: true,
+            recovery_ok: true,
         })
     }
 

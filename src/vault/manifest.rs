@@ -26,29 +26,35 @@ pub struct Manifest {
     pub digest: [u8; 32],
     /// The set was found changed outside Keel and the user has not yet accepted it.
     pub flagged: bool,
+    /// `ManifestKey::recovery_mac` of the header's recovery wrap as Keel last wrote it.
+    pub recovery: [u8; 32],
 }
 
 impl Manifest {
     /// A new vault's, before its first row.
-    pub const EMPTY: Manifest = Manifest {
-        count: 0,
-        counter: 0,
-        digest: [0; 32],
-        flagged: false,
-    };
+    pub fn empty(recovery: [u8; 32]) -> Manifest {
+        Manifest {
+            count: 0,
+            counter: 0,
+            digest: [0; 32],
+            flagged: false,
+            recovery,
+        }
+    }
 
     fn to_bytes(self) -> Vec<u8> {
-        let mut b = Vec::with_capacity(50);
+        let mut b = Vec::with_capacity(82);
         b.push(VERSION);
         b.extend_from_slice(&self.count.to_be_bytes());
         b.extend_from_slice(&self.counter.to_be_bytes());
         b.extend_from_slice(&self.digest);
         b.push(u8::from(self.flagged));
+        b.extend_from_slice(&self.recovery);
         b
     }
 
     fn from_bytes(b: &[u8]) -> Option<Self> {
-        if b.len() != 50 || b[0] != VERSION || b[49] > 1 {
+        if b.len() != 82 || b[0] != VERSION || b[49] > 1 {
             return None;
         }
         Some(Manifest {
@@ -56,6 +62,7 @@ impl Manifest {
             counter: u64::from_be_bytes(b[9..17].try_into().ok()?),
             digest: b[17..49].try_into().ok()?,
             flagged: b[49] == 1,
+            recovery: b[50..82].try_into().ok()?,
         })
     }
 }
@@ -89,6 +96,32 @@ pub fn write(conn: &Connection, st: &State, m: Manifest) -> Result<()> {
     store::write_manifest(conn, &sealed)
 }
 
+/// The recovery wrap's digest as the header holds it now.
+pub fn header_recovery(conn: &Connection, st: &State) -> Result<[u8; 32]> {
+    Ok(st
+        .manifest
+        .recovery_mac(&store::read_header(conn)?.recovery_wrap))
+}
+
+/// Whether the header's recovery wrap is the one Keel last wrote. No manifest to vouch for it
+/// is reported as a changed set already, so it is not said twice.
+pub fn recovery_ok(conn: &Connection, st: &State) -> Result<bool> {
+    Ok(match read(conn, st)? {
+        Some(m) => m.recovery == header_recovery(conn, st)?,
+        None => true,
+    })
+}
+
+/// After Keel itself wrote a new recovery wrap: the manifest vouches for it.
+pub fn set_recovery(conn: &Connection, st: &State) -> Result<()> {
+    if let Some(mut m) = read(conn, st)? {
+        m.recovery = header_recovery(conn, st)?;
+        m.counter += 1;
+        write(conn, st, m)?;
+    }
+    Ok(())
+}
+
 /// What the rows say now: their count and digest (malformed rows count, and cannot match).
 pub fn from_rows(conn: &Connection, key: &ManifestKey) -> Result<(u64, [u8; 32])> {
     Ok((
@@ -118,6 +151,7 @@ pub fn apply(
                 counter: 0,
                 digest,
                 flagged: true,
+                recovery: header_recovery(conn, st)?,
             };
             write(conn, st, m)?;
             return Ok(());
@@ -162,6 +196,7 @@ pub fn matches(
                 counter: 0,
                 digest: rows_digest,
                 flagged: false,
+                recovery: header_recovery(&tx, st)?,
             },
         )?;
         store::clear_legacy_digest(&tx)?;
@@ -182,6 +217,7 @@ pub fn accept(conn: &Connection, st: &State) -> Result<()> {
             counter,
             digest,
             flagged: false,
+            recovery: header_recovery(conn, st)?,
         },
     )
 }
@@ -197,11 +233,12 @@ mod tests {
             counter: 7,
             digest: [9; 32],
             flagged: true,
+            recovery: [4; 32],
         };
         assert_eq!(Manifest::from_bytes(&m.to_bytes()), Some(m));
         let mut b = m.to_bytes();
         b[49] = 2;
         assert_eq!(Manifest::from_bytes(&b), None);
-        assert_eq!(Manifest::from_bytes(&b[..49]), None);
+        assert_eq!(Manifest::from_bytes(&m.to_bytes()[..81]), None);
     }
 }

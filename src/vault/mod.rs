@@ -78,6 +78,9 @@ pub struct VerifyReport {
     pub damaged: Vec<RecordId>,
     /// Rows whose id or revision is malformed, by slot.
     pub malformed_rows: Vec<i64>,
+    /// The header's recovery wrap is the one Keel last wrote (else the recovery key may no
+    /// longer open the vault: make a new one).
+    pub recovery_key_ok: bool,
     pub database_ok: bool,
     /// The rows match the record manifest (nothing rolled back or removed outside Keel).
     pub manifest_ok: bool,
@@ -114,7 +117,8 @@ impl Vault {
         {
             let tx = rusqlite::Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
             store::write_header(&tx, &header)?;
-            manifest::write(&tx, &state, manifest::Manifest::EMPTY)?;
+            let recovery_mac = state.manifest.recovery_mac(&header.recovery_wrap);
+            manifest::write(&tx, &state, manifest::Manifest::empty(recovery_mac))?;
             state.insert_all(&tx, &seeded)?;
             tx.commit()?;
         }
@@ -178,6 +182,7 @@ impl Vault {
         let mut state = State::new(header.vault_id, key, clock)?;
         state.data_version = store::data_version(&conn)?;
         state.load_all(&conn)?;
+        state.recovery_ok = manifest::recovery_ok(&conn, &state)?;
         Ok(Vault { conn, state })
     }
 
@@ -213,7 +218,9 @@ impl Vault {
         let recovery = RecoveryKey::generate()?;
         keys::wrap_with_recovery(&mut header, &self.state.key, &recovery)?;
         store::write_header(&tx, &header)?;
+        manifest::set_recovery(&tx, &self.state)?;
         tx.commit()?;
+        self.state.recovery_ok = true;
         Ok(recovery)
     }
 
@@ -250,6 +257,10 @@ impl Vault {
                 store::replace(&tx, &next.seal_plaintext(id, revision, &plain)?)?;
             }
         }
+        let recovery = RecoveryKey::generate()?;
+        keys::rewrap_with_passphrase(&mut header, &next.key, passphrase)?;
+        keys::wrap_with_recovery(&mut header, &next.key, &recovery)?;
+        store::write_header(&tx, &header)?;
         let (count, digest) = manifest::from_rows(&tx, &next.manifest)?;
         manifest::write(
             &tx,
@@ -259,18 +270,16 @@ impl Vault {
                 counter: old_counter + 1,
                 digest,
                 flagged,
+                recovery: next.manifest.recovery_mac(&header.recovery_wrap),
             },
         )?;
-        let recovery = RecoveryKey::generate()?;
-        keys::rewrap_with_passphrase(&mut header, &next.key, passphrase)?;
-        keys::wrap_with_recovery(&mut header, &next.key, &recovery)?;
-        store::write_header(&tx, &header)?;
         tx.commit()?;
         // The records in memory are the same; only the keys change.
         next.records = std::mem::take(&mut self.state.records);
         next.damaged = std::mem::take(&mut self.state.damaged);
         next.malformed = std::mem::take(&mut self.state.malformed);
         next.manifest_ok = self.state.manifest_ok;
+        next.recovery_ok = true;
         next.data_version = store::data_version(&self.conn)?;
         self.state = next;
         Ok(recovery)
@@ -537,6 +546,7 @@ impl Vault {
             malformed_rows,
             database_ok,
             manifest_ok,
+            recovery_key_ok: manifest::recovery_ok(&self.conn, &self.state)?,
         })
     }
 
@@ -550,6 +560,7 @@ impl Vault {
         manifest::accept(&tx, &self.state)?;
         tx.commit()?;
         self.state.manifest_ok = true;
+        self.state.recovery_ok = true;
         Ok(())
     }
 
@@ -569,11 +580,12 @@ impl Vault {
 
     /// What the app tells its user after unlock: how many records did not open, how many rows
     /// are malformed, and whether the set of entries is the one Keel saved.
-    pub fn health(&self) -> (usize, usize, bool) {
+    pub fn health(&self) -> (usize, usize, bool, bool) {
         (
             self.state.damaged.len(),
             self.state.malformed.len(),
             self.state.manifest_ok,
+            self.state.recovery_ok,
         )
     }
 

@@ -195,6 +195,7 @@ fn outcome(path: &Path) -> String {
             let told = !r.damaged.is_empty()
                 || !r.malformed_rows.is_empty()
                 || !r.manifest_ok
+                || !r.recovery_key_ok
                 || !r.database_ok
                 || !page.damaged.is_empty();
             if told {

@@ -280,6 +280,40 @@ fn a_trigger_view_or_table_keel_did_not_create_is_refused() {
     }
 }
 
+#[test]
+fn a_recovery_wrap_changed_outside_keel_is_noticed_and_a_new_recovery_key_mends_it() {
+    let (_d, path) = temp_vault();
+    new_vault(&path).lock();
+    let wrap: Vec<u8> = raw(&path)
+        .query_row("SELECT recovery_wrap FROM vault_header", [], |r| r.get(0))
+        .unwrap();
+    let mut bad = wrap.clone();
+    bad[20] ^= 1;
+    raw(&path)
+        .execute("UPDATE vault_header SET recovery_wrap = ?1", [&bad])
+        .unwrap();
+    let mut v = reopen(&path);
+    assert!(
+        !commands::health(&v).recovery_key_ok,
+        "the passphrase still opens it, but the recovery key may not: say so"
+    );
+    assert!(!commands::verify(&mut v).unwrap().recovery_key_ok);
+    assert!(
+        commands::health(&v).manifest_ok,
+        "the entries themselves are fine"
+    );
+    let key = commands::new_recovery_key(&mut v, &pass()).unwrap();
+    assert!(
+        commands::health(&v).recovery_key_ok,
+        "a new recovery key mends it"
+    );
+    v.lock();
+    let v = reopen(&path);
+    assert!(commands::health(&v).recovery_key_ok, "and stays mended");
+    v.lock();
+    Vault::recover(&path, &key.join("-"), &pass(), noon()).expect("the new key works");
+}
+
 // ---- 4. a hostile header or row ---------------------------------------------------------------
 
 #[test]

@@ -372,6 +372,25 @@ describe('toasts and names', () => {
 describe('when the journal was changed outside Keel', () => {
   const LOST = 'abcd1234' + '0'.repeat(24);
 
+  it('a changed recovery key is named, and making a new one in Settings mends it', async () => {
+    const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
+    fake.tamper({ recoveryKeyOk: false });
+    const { user } = await start(fake);
+    await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
+    const notice = await screen.findByRole('region', { name: 'Some of your journal was changed outside Keel' });
+    expect(notice).toHaveTextContent('that key may no longer open your journal. Your passphrase still does.');
+    await user.click(within(notice).getByRole('button', { name: 'Check my journal' }));
+    await user.click(await screen.findByRole('button', { name: 'Start the check' }));
+    expect(await screen.findByRole('heading', { name: 'Your recovery key' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Go to Settings' }));
+    await user.type(await screen.findByLabelText('Your passphrase'), PASS);
+    await user.click(screen.getByRole('button', { name: 'Make a new recovery key' }));
+    await waitFor(() => expect(fake.recoveryKeyOk).toBe(true));
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    await screen.findByRole('heading', { name: 'How are you right now?' });
+    expect(screen.queryByRole('region', { name: 'Some of your journal was changed outside Keel' }), 'mended').toBeNull();
+  });
+
   it('Today says so calmly, and Check my journal shows what was found and what to do', async () => {
     const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
     fake.insert({ ...emptyCheckin(), stress: 4, note: 'sealed private words' }, new Date(), LOST);
@@ -402,6 +421,7 @@ describe('when the journal was changed outside Keel', () => {
         `Checked ${fake.records.size + 1} saved items (your entries and coping skills).`,
         'The file itself is sound.',
         "The set of entries isn't the one Keel last saved: an entry may have been removed, duplicated or put back from an older copy.",
+        'Your recovery key is the one Keel last saved.',
         "1 entry couldn't be opened.",
       ].map((t) => expect.stringContaining(t)),
     );
@@ -417,7 +437,7 @@ describe('when the journal was changed outside Keel', () => {
     expect(await screen.findByText('The set of entries is the one Keel last saved.')).toBeInTheDocument();
     expect(fake.manifestOk).toBe(true);
     expect(screen.queryByRole('button', { name: 'Keep things as they are now' })).toBeNull();
-    expect(app.health).toEqual({ damaged: 1, malformedRows: 0, manifestOk: true });
+    expect(app.health).toEqual({ damaged: 1, malformedRows: 0, manifestOk: true, recoveryKeyOk: true });
 
     // The entry that can't be opened can be deleted for good, after a second click.
     await user.click(screen.getByRole('button', { name: 'Delete abcd1234 for good…' }));

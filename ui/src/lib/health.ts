@@ -5,7 +5,7 @@ import type { VaultHealthDto } from './backend';
 
 /** Whether what the engine found at unlock is worth telling the user about. */
 export function needsCare(h: VaultHealthDto | null): h is VaultHealthDto {
-  return !!h && (h.damaged > 0 || h.malformedRows > 0 || !h.manifestOk);
+  return !!h && (h.damaged > 0 || h.malformedRows > 0 || !h.manifestOk || !h.recoveryKeyOk);
 }
 
 const n = (x: number) => x.toLocaleString();
@@ -24,6 +24,11 @@ export const SET_CHANGED =
   "The set of entries isn't the one Keel last saved: an entry may have been removed, duplicated or put back from an older copy.";
 
 export const SET_OK = 'The set of entries is the one Keel last saved.';
+
+export const RECOVERY_CHANGED =
+  'The part of the file that holds your recovery key was changed, so that key may no longer open your journal. Your passphrase still does.';
+
+export const RECOVERY_OK = 'Your recovery key is the one Keel last saved.';
 
 export function checked(count: number): string {
   return `Checked ${n(count)} saved ${count === 1 ? 'item' : 'items'} (your entries and coping skills).`;

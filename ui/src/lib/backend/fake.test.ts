@@ -70,17 +70,18 @@ describe('the fake backend, after changes outside Keel', () => {
 
   it('reports what a test tampered with, lists what no longer opens, and can delete it for good', async () => {
     const fake = await vault();
-    expect(await fake.vaultHealth()).toEqual({ damaged: 0, malformedRows: 0, manifestOk: true });
+    expect(await fake.vaultHealth()).toEqual({ damaged: 0, malformedRows: 0, manifestOk: true, recoveryKeyOk: true });
     fake.insert({ ...emptyJournal(), text: 'sealed' }, new Date(), LOST);
     const skills = fake.records.size - 1;
     fake.tamper({ damaged: [LOST, 'ffff0000' + '0'.repeat(24)], malformedRows: [9], manifestOk: false });
-    expect(await fake.vaultHealth()).toEqual({ damaged: 2, malformedRows: 1, manifestOk: false });
+    expect(await fake.vaultHealth()).toEqual({ damaged: 2, malformedRows: 1, manifestOk: false, recoveryKeyOk: true });
     expect(await fake.verifyVault()).toEqual({
       checked: skills + 3,
       damaged: [LOST, 'ffff0000' + '0'.repeat(24)],
       malformedRows: [9],
       databaseOk: true,
       manifestOk: false,
+      recoveryKeyOk: true,
     });
     const page = await fake.listRecords(listQuery());
     expect(page.records).toEqual([]);
@@ -91,7 +92,7 @@ describe('the fake backend, after changes outside Keel', () => {
     await fake.acceptCurrentSet();
     expect((await fake.vaultHealth()).manifestOk).toBe(true);
     await fake.purgeRecord(LOST);
-    expect(await fake.vaultHealth()).toEqual({ damaged: 1, malformedRows: 1, manifestOk: true });
+    expect(await fake.vaultHealth()).toEqual({ damaged: 1, malformedRows: 1, manifestOk: true, recoveryKeyOk: true });
     await expect(fake.getRecord(LOST)).rejects.toMatchObject({ code: 'NotFound' });
   });
 

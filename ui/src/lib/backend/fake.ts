@@ -289,6 +289,8 @@ export interface Tampering {
   manifestOk?: boolean;
   /** False: SQLite's own check of the file failed. */
   databaseOk?: boolean;
+  /** False: the header's recovery wrap was changed, so the recovery key may not open it. */
+  recoveryKeyOk?: boolean;
 }
 
 export class FakeBackend implements Backend {
@@ -305,6 +307,7 @@ export class FakeBackend implements Backend {
   malformedRows: number[] = [];
   manifestOk = true;
   databaseOk = true;
+  recoveryKeyOk = true;
   /** How many times the window reported activity. */
   activityReports = 0;
   /** How many times the data key was replaced. */
@@ -471,6 +474,7 @@ export class FakeBackend implements Backend {
   }
 
   private replaceRecoveryKey(): CreatedVaultDto {
+    this.recoveryKeyOk = true;
     this.retiredRecoveryKeys.push(this.recoveryGroups);
     this.recoveryGroups = this.makeGroups();
     return { recoveryGroups: [...this.recoveryGroups] };
@@ -503,11 +507,17 @@ export class FakeBackend implements Backend {
     if (t.malformedRows) this.malformedRows = [...t.malformedRows];
     if (t.manifestOk !== undefined) this.manifestOk = t.manifestOk;
     if (t.databaseOk !== undefined) this.databaseOk = t.databaseOk;
+    if (t.recoveryKeyOk !== undefined) this.recoveryKeyOk = t.recoveryKeyOk;
   }
 
   async vaultHealth(): Promise<VaultHealthDto> {
     this.guard();
-    return { damaged: this.damaged.size, malformedRows: this.malformedRows.length, manifestOk: this.manifestOk };
+    return {
+      damaged: this.damaged.size,
+      malformedRows: this.malformedRows.length,
+      manifestOk: this.manifestOk,
+      recoveryKeyOk: this.recoveryKeyOk,
+    };
   }
 
   async verifyVault(): Promise<VerifyReportDto> {
@@ -518,12 +528,14 @@ export class FakeBackend implements Backend {
       malformedRows: [...this.malformedRows].sort((a, b) => a - b),
       databaseOk: this.databaseOk,
       manifestOk: this.manifestOk,
+      recoveryKeyOk: this.recoveryKeyOk,
     };
   }
 
   async acceptCurrentSet(): Promise<void> {
     this.guard();
     this.manifestOk = true;
+    this.recoveryKeyOk = true;
   }
 
   async reportActivity(): Promise<void> {

@@ -15,4 +15,9 @@ malformedRows: number,
 /**
  * False when the set of entries is not the one Keel saved.
  */
-manifestOk: boolean, };
+manifestOk: boolean, 
+/**
+ * False when the recovery key may no longer open the vault (its wrap was changed outside
+ * Keel); a new recovery key mends it.
+ */
+recoveryKeyOk: boolean, };

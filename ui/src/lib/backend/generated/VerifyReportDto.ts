@@ -8,4 +8,9 @@ malformedRows: Array<number>, databaseOk: boolean,
 /**
  * False when a record was put back from an older copy, or removed, outside Keel.
  */
-manifestOk: boolean, };
+manifestOk: boolean, 
+/**
+ * False when the part of the file that holds the recovery key was changed outside Keel:
+ * the recovery key may no longer open it (make a new one).
+ */
+recoveryKeyOk: boolean, };
