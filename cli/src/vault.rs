@@ -28,13 +28,18 @@ pub fn init(ctx: &mut Ctx, json: bool) -> Result<u8> {
         out!("");
         out!("Your recovery key, shown this once. Write it down and keep it apart from this");
         out!("computer: with it you can set a new passphrase; without both, nobody can.");
-        out!("");
-        for row in created.recovery_groups.chunks(5) {
-            out!("    {}", row.join("  "));
-        }
-        out!("");
+        print_groups(&created.recovery_groups);
     }
     Ok(0)
+}
+
+/// A recovery key in rows of five groups, set apart by blank lines.
+fn print_groups(groups: &[String]) {
+    out!("");
+    for row in groups.chunks(5) {
+        out!("    {}", row.join("  "));
+    }
+    out!("");
 }
 
 pub fn passwd(ctx: &mut Ctx) -> Result<u8> {
@@ -62,11 +67,7 @@ pub fn rekey(ctx: &mut Ctx, json: bool) -> Result<u8> {
     } else {
         out!("Every record is now sealed under a new key. Your passphrase is unchanged.");
         out!("Your new recovery key, shown this once (the old one no longer works):");
-        out!("");
-        for row in groups.chunks(5) {
-            out!("    {}", row.join("  "));
-        }
-        out!("");
+        print_groups(&groups);
     }
     Ok(0)
 }
