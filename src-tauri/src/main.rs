@@ -83,6 +83,23 @@ impl Shell {
     }
 }
 
+/// Whether `url` is Keel's own page: the embedded UI (`tauri://localhost`, or
+/// `http(s)://tauri.localhost` on Windows) or, in a build that loads the Vite dev server instead
+/// (no `custom-protocol`), that server. Every other navigation of the window is cancelled, so a
+/// link in a note can never take Keel's window (with the vault unlocked) to another page.
+fn is_own_page(url: &tauri::Url) -> bool {
+    let own = match url.scheme() {
+        "tauri" => url.host_str() == Some("localhost"),
+        "http" | "https" => url.host_str() == Some("tauri.localhost"),
+        _ => false,
+    };
+    let dev = cfg!(not(feature = "custom-protocol"))
+        && url.scheme() == "http"
+        && url.host_str() == Some("127.0.0.1")
+        && url.port() == Some(5173);
+    own || dev
+}
+
 /// Whether the vault has been idle for the whole limit.
 fn idle_expired(last: Instant, now: Instant, limit: Duration) -> bool {
     now.saturating_duration_since(last) >= limit
@@ -327,6 +344,12 @@ fn main() {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        // The window never leaves Keel: navigation anywhere else is cancelled.
+        .plugin(
+            tauri::plugin::Builder::<tauri::Wry>::new("keel-boundary")
+                .on_navigation(|_, url| is_own_page(url))
+                .build(),
+        )
         .on_window_event(|window, event| {
             if matches!(event, WindowEvent::Moved(_) | WindowEvent::Resized(_)) {
                 save_window_state_soon(window.app_handle().clone());
@@ -354,6 +377,26 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use keel::dto::*;
+
+    #[test]
+    fn only_keels_own_page_may_be_navigated_to() {
+        let ok = |u: &str| super::is_own_page(&tauri::Url::parse(u).unwrap());
+        assert!(ok("tauri://localhost/"));
+        assert!(ok("tauri://localhost/index.html#x"));
+        assert!(ok("https://tauri.localhost/"), "the embedded UI's origin on Windows");
+        for other in [
+            "https://example.org/",
+            "http://localhost/",
+            "https://tauri.localhost.example.org/",
+            "tauri://example.org/",
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "data:text/html,<p>x</p>",
+            "about:blank",
+        ] {
+            assert!(!ok(other), "{other} is not Keel's page");
+        }
+    }
 
     #[test]
     fn the_idle_lock_fires_at_the_limit_and_not_before() {
