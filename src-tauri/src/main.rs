@@ -383,7 +383,10 @@ mod tests {
         let ok = |u: &str| super::is_own_page(&tauri::Url::parse(u).unwrap());
         assert!(ok("tauri://localhost/"));
         assert!(ok("tauri://localhost/index.html#x"));
-        assert!(ok("https://tauri.localhost/"), "the embedded UI's origin on Windows");
+        assert!(
+            ok("https://tauri.localhost/"),
+            "the embedded UI's origin on Windows"
+        );
         for other in [
             "https://example.org/",
             "http://localhost/",
