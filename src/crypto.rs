@@ -43,15 +43,6 @@ impl KdfParams {
         lanes: 8,
     };
 
-    /// Each cost at least as high as in `floor`.
-    pub fn at_least(self, floor: KdfParams) -> KdfParams {
-        KdfParams {
-            memory_kib: self.memory_kib.max(floor.memory_kib),
-            passes: self.passes.max(floor.passes),
-            lanes: self.lanes.max(floor.lanes),
-        }
-    }
-
     pub fn check(&self) -> Result<()> {
         if self.memory_kib < Self::FLOOR.memory_kib
             || self.passes < Self::FLOOR.passes

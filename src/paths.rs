@@ -15,7 +15,7 @@ pub fn default_vault_path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os(VAULT_ENV).filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(p));
     }
-    dirs::data_dir().map(|d| d.join(APP_IDENTIFIER).join(VAULT_FILE))
+    own_data_folder().map(|d| d.join(VAULT_FILE))
 }
 
 /// Keel's own data folder (`<data dir>/<identifier>`), whatever `KEEL_VAULT` says.

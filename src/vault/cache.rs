@@ -181,7 +181,9 @@ impl State {
             crypto::xor_into(&mut digest, part);
         }
         let clean = duplicates.is_empty() && malformed.is_empty();
-        self.manifest_ok = manifest::matches(conn, self, count, digest, clean, true)?;
+        let verdict = manifest::check(conn, self, count, digest, clean, true)?;
+        self.manifest_ok = verdict.set_ok;
+        self.recovery_ok = verdict.recovery_ok;
         for r in opened.into_iter().flat_map(|(records, _)| records) {
             match r {
                 Ok(c) if !duplicates.contains(&c.record.id) => {

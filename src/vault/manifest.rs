@@ -103,15 +103,6 @@ pub fn header_recovery(conn: &Connection, st: &State) -> Result<[u8; 32]> {
         .recovery_mac(&store::read_header(conn)?.recovery_wrap))
 }
 
-/// Whether the header's recovery wrap is the one Keel last wrote. No manifest to vouch for it
-/// is reported as a changed set already, so it is not said twice.
-pub fn recovery_ok(conn: &Connection, st: &State) -> Result<bool> {
-    Ok(match read(conn, st)? {
-        Some(m) => m.recovery == header_recovery(conn, st)?,
-        None => true,
-    })
-}
-
 /// After Keel itself wrote a new recovery wrap: the manifest vouches for it.
 pub fn set_recovery(conn: &Connection, st: &State) -> Result<()> {
     if let Some(mut m) = read(conn, st)? {
@@ -167,22 +158,38 @@ pub fn apply(
     write(conn, st, m)
 }
 
-/// Whether the stored manifest vouches for rows of this count and digest. A vault from before
-/// the manifest was sealed is checked against its clear digest once and, when it matches,
-/// given a sealed manifest (`upgrade`).
-pub fn matches(
+/// What the stored manifest says of the vault as it stands.
+pub struct Verdict {
+    /// It vouches for rows of this count and digest.
+    pub set_ok: bool,
+    /// The header's recovery wrap is the one Keel last wrote. With no manifest to vouch for
+    /// it, that is already reported as a changed set, so it is not said twice.
+    pub recovery_ok: bool,
+}
+
+/// Checks the rows' count and digest, and the header's recovery wrap, against the stored
+/// manifest (read and opened once). A vault from before the manifest was sealed is checked
+/// against its clear digest once and, when it matches, given a sealed manifest (`upgrade`).
+pub fn check(
     conn: &Connection,
     st: &State,
     count: u64,
     rows_digest: [u8; 32],
     clean: bool,
     upgrade: bool,
-) -> Result<bool> {
+) -> Result<Verdict> {
     if let Some(m) = read(conn, st)? {
-        return Ok(clean && !m.flagged && m.count == count && m.digest == rows_digest);
+        return Ok(Verdict {
+            set_ok: clean && !m.flagged && m.count == count && m.digest == rows_digest,
+            recovery_ok: m.recovery == header_recovery(conn, st)?,
+        });
     }
+    let unvouched = |set_ok| Verdict {
+        set_ok,
+        recovery_ok: true,
+    };
     if store::read_manifest(conn)?.is_some() {
-        return Ok(false);
+        return Ok(unvouched(false));
     }
     let legacy_ok = clean && store::read_legacy_digest(conn)? == Some(rows_digest);
     if legacy_ok && upgrade {
@@ -202,7 +209,7 @@ pub fn matches(
         store::clear_legacy_digest(&tx)?;
         tx.commit()?;
     }
-    Ok(legacy_ok)
+    Ok(unvouched(legacy_ok))
 }
 
 /// The user's "keep things as they are now": the manifest vouches for the rows as they stand.

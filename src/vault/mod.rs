@@ -157,7 +157,7 @@ impl Vault {
         let conn = store::open_existing(path)?;
         // Read, check and rewrite the header under the write lock: a passphrase change or a
         // new recovery key made meanwhile by another process is seen, never written over.
-        let header = {
+        let (header, key) = {
             let tx = rusqlite::Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
             let mut header = store::read_header(&tx)?;
             keys::check_format(&header)?;
@@ -165,9 +165,8 @@ impl Vault {
             keys::rewrap_with_passphrase(&mut header, &key, new_passphrase)?;
             store::write_header(&tx, &header)?;
             tx.commit()?;
-            header
+            (header, key)
         };
-        let key = keys::unwrap_with_recovery(&header, &recovery)?;
         Vault::finish_open(conn, &header, key, clock)
     }
 
@@ -182,7 +181,6 @@ impl Vault {
         let mut state = State::new(header.vault_id, key, clock)?;
         state.data_version = store::data_version(&conn)?;
         state.load_all(&conn)?;
-        state.recovery_ok = manifest::recovery_ok(&conn, &state)?;
         Ok(Vault { conn, state })
     }
 
@@ -237,9 +235,10 @@ impl Vault {
         self.state.refresh(&tx)?;
         let mut header = store::read_header(&tx)?;
         keys::unwrap_with_passphrase(&header, passphrase)?;
-        let flagged =
-            manifest::read(&tx, &self.state)?.is_none_or(|m| m.flagged) || !self.state.manifest_ok;
-        let old_counter = manifest::read(&tx, &self.state)?.map_or(0, |m| m.counter);
+        let old = manifest::read(&tx, &self.state)?;
+        // A mismatch already found stays reported after the re-key.
+        let flagged = old.is_none_or(|m| m.flagged) || !self.state.manifest_ok;
+        let old_counter = old.map_or(0, |m| m.counter);
         let mut next = State::new(
             self.state.vault_id,
             SealingKey::new(SecretBytes::random()?)?,
@@ -532,7 +531,7 @@ impl Vault {
         damaged.dedup();
         malformed_rows.sort_unstable();
         let clean = duplicates.is_empty() && malformed_rows.is_empty();
-        let manifest_ok = manifest::matches(
+        let verdict = manifest::check(
             &self.conn,
             &self.state,
             checked as u64,
@@ -545,8 +544,8 @@ impl Vault {
             damaged,
             malformed_rows,
             database_ok,
-            manifest_ok,
-            recovery_key_ok: manifest::recovery_ok(&self.conn, &self.state)?,
+            manifest_ok: verdict.set_ok,
+            recovery_key_ok: verdict.recovery_ok,
         })
     }
 

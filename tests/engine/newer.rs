@@ -1,10 +1,10 @@
 //! Records a newer Keel wrote (a kind, or a version of a kind, this build does not know) are
 //! kept, shown, never reported as damaged, never rewritten, and purged only when forced.
 
+use keel::Error;
 use keel::commands;
 use keel::dto::*;
 use keel::model::{Kind, RecordId};
-use keel::{Error, Vault};
 
 use crate::support::*;
 
@@ -20,10 +20,6 @@ fn vault_with_newer() -> (tempfile::TempDir, std::path::PathBuf, RecordId, Recor
     let b = v.write_foreign_payload(FUTURE_VERSION.as_bytes()).unwrap();
     v.lock();
     (dir, path, a, b)
-}
-
-fn reopen(path: &std::path::Path) -> Vault {
-    Vault::unlock(path, &pass(), noon()).unwrap()
 }
 
 #[test]

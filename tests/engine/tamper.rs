@@ -1,23 +1,8 @@
 use keel::commands;
-use keel::dto::{BodyDto, JournalDto, NewRecord};
+use keel::dto::{BodyDto, JournalDto};
 use keel::{Error, Vault};
 
 use crate::support::*;
-
-fn journal(v: &mut Vault, text: &str) -> String {
-    commands::add(
-        v,
-        NewRecord {
-            at: None,
-            body: BodyDto::Journal(JournalDto {
-                text: text.into(),
-                ..Default::default()
-            }),
-        },
-    )
-    .unwrap()
-    .id
-}
 
 fn edit_journal(v: &mut Vault, id: &str, text: &str) {
     commands::update(
@@ -57,7 +42,7 @@ fn one_flipped_bit_in_nonce_ciphertext_or_tag_is_reported_by_id_and_the_rest_sti
     let (_d, path) = temp_vault();
     let mut v = new_vault(&path);
     let ids: Vec<String> = (0..5)
-        .map(|i| journal(&mut v, &format!("entry {i}")))
+        .map(|i| journal(&mut v, &format!("entry {i}")).id)
         .collect();
     drop(v);
     let victim = rows(&path)
@@ -106,8 +91,8 @@ fn one_flipped_bit_in_nonce_ciphertext_or_tag_is_reported_by_id_and_the_rest_sti
 fn a_ciphertext_copied_under_another_id_does_not_open() {
     let (_d, path) = temp_vault();
     let mut v = new_vault(&path);
-    let a = journal(&mut v, "alpha");
-    let b = journal(&mut v, "beta");
+    let a = journal(&mut v, "alpha").id;
+    let b = journal(&mut v, "beta").id;
     drop(v);
     let all = rows(&path);
     let row_a = all.iter().find(|r| hex(&r.0) == a).unwrap();
@@ -129,7 +114,7 @@ fn a_ciphertext_copied_under_another_id_does_not_open() {
 fn an_older_revision_put_back_does_not_open() {
     let (_d, path) = temp_vault();
     let mut v = new_vault(&path);
-    let id = journal(&mut v, "version one");
+    let id = journal(&mut v, "version one").id;
     drop(v);
     let old = rows(&path).into_iter().find(|r| hex(&r.0) == id).unwrap();
     let mut v = Vault::unlock(&path, &pass(), noon()).unwrap();
@@ -269,8 +254,8 @@ fn a_file_that_is_not_a_vault_is_named_as_such() {
 fn a_whole_row_put_back_from_an_older_copy_or_removed_is_caught_by_the_manifest() {
     let (_d, path) = temp_vault();
     let mut v = new_vault(&path);
-    let id = journal(&mut v, "version one");
-    let other = journal(&mut v, "someone else");
+    let id = journal(&mut v, "version one").id;
+    let other = journal(&mut v, "someone else").id;
     commands::trash(&mut v, &other).unwrap();
     commands::restore(&mut v, &other).unwrap();
     assert!(
@@ -301,7 +286,7 @@ fn a_whole_row_put_back_from_an_older_copy_or_removed_is_caught_by_the_manifest(
 
     let (_d2, path2) = temp_vault();
     let mut v = new_vault(&path2);
-    let gone = journal(&mut v, "removed behind Keel's back");
+    let gone = journal(&mut v, "removed behind Keel's back").id;
     journal(&mut v, "stays");
     drop(v);
     raw(&path2)
@@ -315,7 +300,7 @@ fn a_whole_row_put_back_from_an_older_copy_or_removed_is_caught_by_the_manifest(
         !commands::verify(&mut v).unwrap().manifest_ok,
         "a removed row is noticed"
     );
-    let x = journal(&mut v, "x");
+    let x = journal(&mut v, "x").id;
     commands::purge(&mut v, &x, false).unwrap();
     assert!(
         !commands::verify(&mut v).unwrap().manifest_ok,

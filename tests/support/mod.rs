@@ -34,6 +34,27 @@ pub fn new_vault(path: &Path) -> keel::Vault {
         .0
 }
 
+/// Adds a journal entry with this text.
+pub fn journal(v: &mut keel::Vault, text: &str) -> keel::dto::RecordDto {
+    use keel::dto::{BodyDto, JournalDto, NewRecord};
+    keel::commands::add(
+        v,
+        NewRecord {
+            at: None,
+            body: BodyDto::Journal(JournalDto {
+                text: text.into(),
+                ..Default::default()
+            }),
+        },
+    )
+    .unwrap()
+}
+
+/// Unlocks the vault at `path` with the test passphrase and the noon clock.
+pub fn reopen(path: &Path) -> keel::Vault {
+    keel::Vault::unlock(path, &pass(), noon()).unwrap()
+}
+
 /// A fresh temp dir and a vault path inside it (the vault is not created).
 pub fn temp_vault() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

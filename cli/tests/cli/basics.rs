@@ -1,10 +1,6 @@
 use crate::support::*;
 use crate::*;
 
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exited")
-}
-
 #[test]
 fn init_prints_the_recovery_key_once_and_refuses_to_overwrite() {
     let (_d, vault) = temp_vault();
@@ -377,19 +373,8 @@ fn passwd_and_recover_from_stdin() {
     let key = init(&vault);
     let feed = |args: &[&str], input: &str| {
         let mut c = keel(&vault, args);
-        c.env_remove("KEEL_PASSPHRASE")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let mut child = c.spawn().unwrap();
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
+        c.env_remove("KEEL_PASSPHRASE");
+        with_input(c, input)
     };
     let o = feed(
         &["passwd", "--passphrase-stdin"],

@@ -1,31 +1,8 @@
 //! Records of any kind from JSON, the list of kinds, records from a newer Keel, and usage errors
 //! that never repeat what was typed.
 
-use std::io::Write;
-use std::process::Stdio;
-
 use crate::support::*;
 use crate::*;
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exited")
-}
-
-/// `keel ARGS` with `input` on standard input.
-fn with_stdin(vault: &std::path::Path, args: &[&str], input: &str) -> Output {
-    let mut c = keel(vault, args);
-    c.stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = c.spawn().unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
 
 #[test]
 fn kinds_lists_every_kind_with_its_version_and_fields() {
@@ -55,16 +32,18 @@ fn kinds_lists_every_kind_with_its_version_and_fields() {
 fn add_and_edit_take_json_for_any_kind() {
     let (_d, vault) = temp_vault();
     init(&vault);
-    let o = with_stdin(
-        &vault,
-        &[
-            "add",
-            "journal",
-            "--json",
-            "-",
-            "--at",
-            "2026-11-20T21:00:00-05:00",
-        ],
+    let o = with_input(
+        keel(
+            &vault,
+            &[
+                "add",
+                "journal",
+                "--json",
+                "-",
+                "--at",
+                "2026-11-20T21:00:00-05:00",
+            ],
+        ),
         r#"{"title": "From a script", "text": "Line one", "tags": ["cli"]}"#,
     );
     assert_eq!(code(&o), 0, "{}", stderr(&o));
@@ -78,9 +57,8 @@ fn add_and_edit_take_json_for_any_kind() {
     ));
     assert_eq!(code(&o), 0, "a file works too: {}", stderr(&o));
 
-    let o = with_stdin(
-        &vault,
-        &["edit", &id[..8], "--json", "-"],
+    let o = with_input(
+        keel(&vault, &["edit", &id[..8], "--json", "-"]),
         r#"{"text": "Line two"}"#,
     );
     assert_eq!(code(&o), 0, "{}", stderr(&o));
@@ -130,7 +108,7 @@ fn json_that_does_not_fit_is_named_never_quoted_and_saves_nothing() {
             "sleepHours (--sleep): sleep is between 0 and 24 hours",
         ),
     ] {
-        let o = with_stdin(&vault, &args, &input);
+        let o = with_input(keel(&vault, &args), &input);
         assert_eq!(code(&o), 1, "{args:?} is bad input");
         let err = stderr(&o);
         assert!(err.contains(want), "{args:?}: {err}");

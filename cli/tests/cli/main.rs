@@ -26,6 +26,27 @@ pub fn keel(vault: &Path, args: &[&str]) -> Command {
     c
 }
 
+/// The exit status.
+pub fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited")
+}
+
+/// Runs `c` with `input` on standard input, capturing what it prints.
+pub fn with_input(mut c: Command, input: &str) -> Output {
+    use std::io::Write;
+    c.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 pub fn run(mut c: impl std::borrow::BorrowMut<Command>) -> Output {
     c.borrow_mut().output().expect("keel runs")
 }
