@@ -11,6 +11,7 @@ use crate::crypto::{KdfParams, Passphrase};
 use crate::dto::*;
 use crate::error::{Error, Result};
 use crate::model::{Body, Kind, Record, RecordId};
+use crate::recovery::RecoveryKey;
 use crate::vault::{Filter, Vault};
 use zeroize::Zeroizing;
 
@@ -32,6 +33,113 @@ pub fn create(path: &Path, passphrase: &Passphrase, clock: Arc<dyn Clock>) -> Re
         vault,
         recovery_groups: key.groups(),
     })
+}
+
+/// What a new recovery key is for. It takes effect only once the user has typed one of its
+/// groups back (`confirm_key`): until then nothing is written and the old key, if any, works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyPurpose {
+    /// A new vault, written only when its key is confirmed.
+    Create,
+    /// A new recovery key for the open vault.
+    Replace,
+    /// A new data key (every record sealed again) and a new recovery key.
+    Rekey,
+}
+
+/// A recovery key shown to the user and not yet in effect, with the passphrase it was asked
+/// for (already checked against the vault for `Replace` and `Rekey`). Wiped when dropped.
+pub struct PendingKey {
+    purpose: KeyPurpose,
+    key: RecoveryKey,
+    passphrase: Passphrase,
+}
+
+impl std::fmt::Debug for PendingKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PendingKey({:?}, ****)", self.purpose)
+    }
+}
+
+impl PendingKey {
+    pub fn purpose(&self) -> KeyPurpose {
+        self.purpose
+    }
+
+    /// The key in groups, to show once.
+    pub fn groups(&self) -> Zeroizing<Vec<String>> {
+        self.key.groups()
+    }
+}
+
+/// Step one of creating a vault: checks the passphrase and that nothing is at `path`, and
+/// makes the recovery key to show. Nothing is written.
+pub fn prepare_create(path: &Path, passphrase: Passphrase) -> Result<PendingKey> {
+    crate::vault::keys::check_passphrase(&passphrase)?;
+    if path.exists() {
+        return Err(Error::VaultExists);
+    }
+    Ok(PendingKey {
+        purpose: KeyPurpose::Create,
+        key: RecoveryKey::generate()?,
+        passphrase,
+    })
+}
+
+/// Step one of a new recovery key (`Replace`) or a new data key (`Rekey`) for the open
+/// vault: checks the passphrase and makes the key to show. Nothing is written.
+pub fn prepare_key(
+    vault: &Vault,
+    purpose: KeyPurpose,
+    passphrase: Passphrase,
+) -> Result<PendingKey> {
+    if purpose == KeyPurpose::Create {
+        return Err(Error::VaultExists);
+    }
+    vault.verify_passphrase(&passphrase)?;
+    Ok(PendingKey {
+        purpose,
+        key: RecoveryKey::generate()?,
+        passphrase,
+    })
+}
+
+/// Whether the user typed group `group` (1-based) of the pending key back correctly.
+pub fn check_kept(pending: &PendingKey, group: u32, typed: &str) -> Result<()> {
+    if pending.key.group_matches(group as usize, typed) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "group",
+            format!("that doesn't match group {group} of the new recovery key"),
+        ))
+    }
+}
+
+/// Step two of `Create`: writes the vault with the confirmed key and returns it unlocked.
+pub fn confirm_create(path: &Path, pending: &PendingKey, clock: Arc<dyn Clock>) -> Result<Vault> {
+    if pending.purpose != KeyPurpose::Create {
+        return Err(Error::invalid(
+            "purpose",
+            "this key is not for a new journal",
+        ));
+    }
+    Vault::create_with_key(
+        path,
+        &pending.passphrase,
+        clock,
+        KdfParams::FLOOR,
+        &pending.key,
+    )
+}
+
+/// Step two of `Replace` and `Rekey`: the confirmed key takes effect on the open vault.
+pub fn confirm_key(vault: &mut Vault, pending: &PendingKey) -> Result<()> {
+    match pending.purpose {
+        KeyPurpose::Replace => vault.set_recovery_key(&pending.passphrase, &pending.key),
+        KeyPurpose::Rekey => vault.rekey_with(&pending.passphrase, &pending.key),
+        KeyPurpose::Create => Err(Error::VaultExists),
+    }
 }
 
 pub fn unlock(path: &Path, passphrase: &Passphrase, clock: Arc<dyn Clock>) -> Result<Vault> {

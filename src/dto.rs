@@ -176,6 +176,8 @@ pub struct ErrorDto {
     pub id: Option<String>,
     /// For `RecoveryKeyMistyped`: which group (1-based).
     pub group: Option<u32>,
+    /// For `TryAgainLater`: how many seconds until the next try is read.
+    pub wait_seconds: Option<u32>,
 }
 
 impl From<&Error> for ErrorDto {
@@ -186,6 +188,7 @@ impl From<&Error> for ErrorDto {
             field: None,
             id: None,
             group: None,
+            wait_seconds: None,
         };
         match e {
             Error::InvalidInput { field, .. } => dto.field = Some((*field).to_owned()),
@@ -193,6 +196,7 @@ impl From<&Error> for ErrorDto {
             | Error::RecordFromNewerVersion { id }
             | Error::NotFound { id } => dto.id = Some(id.clone()),
             Error::RecoveryKeyMistyped { group } => dto.group = Some(*group as u32),
+            Error::TryAgainLater { seconds } => dto.wait_seconds = Some(*seconds),
             _ => {}
         }
         dto
@@ -239,6 +243,9 @@ impl From<&Record> for RecordDto {
 pub struct VaultStatus {
     pub exists: bool,
     pub unlocked: bool,
+    /// Bumped by every open and lock: of two statuses, the one with the higher epoch is the
+    /// newer (the desktop shell's; 0 elsewhere).
+    pub epoch: u32,
 }
 
 /// What creating a vault hands back, once: the recovery key in groups.
@@ -280,6 +287,16 @@ pub struct ChangePassphraseRequest {
     pub new: String,
 }
 
+/// One group of a new recovery key typed back: the key takes effect only then.
+#[derive(Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct ConfirmKeyRequest {
+    /// Which group (1-based).
+    pub group: u32,
+    pub typed: String,
+}
+
 /// These carry a secret: wiped when dropped, so it does not linger in freed memory.
 macro_rules! wipe_on_drop {
     ($($t:ty { $($field:ident),+ }),+ $(,)?) => {$(
@@ -299,6 +316,7 @@ wipe_on_drop!(
     },
     ChangePassphraseRequest { current, new },
     CreatedVaultDto { recovery_groups },
+    ConfirmKeyRequest { typed },
 );
 
 macro_rules! redacted_debug {
@@ -314,6 +332,7 @@ redacted_debug!(
     PassphraseRequest,
     RecoverRequest,
     ChangePassphraseRequest,
+    ConfirmKeyRequest,
     ListQuery,
     SearchQuery
 );

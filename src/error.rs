@@ -16,6 +16,9 @@ pub enum Error {
     WrongRecoveryKey,
     /// One group of a typed recovery key fails its check (1-based group number).
     RecoveryKeyMistyped { group: usize },
+    /// Too many wrong passphrases or recovery keys in a row: the next try is refused, unread,
+    /// until `seconds` have passed (the desktop shell slows guessing).
+    TryAgainLater { seconds: u32 },
     /// The vault is locked; unlock it first.
     VaultLocked,
     /// Another process holds the vault's write lock for longer than we wait.
@@ -71,6 +74,7 @@ codes!(
     WrongPassphrase,
     WrongRecoveryKey,
     RecoveryKeyMistyped,
+    TryAgainLater,
     VaultLocked,
     VaultInUse,
     VaultMissing,
@@ -95,6 +99,7 @@ impl Error {
             Error::WrongPassphrase => ErrorCode::WrongPassphrase,
             Error::WrongRecoveryKey => ErrorCode::WrongRecoveryKey,
             Error::RecoveryKeyMistyped { .. } => ErrorCode::RecoveryKeyMistyped,
+            Error::TryAgainLater { .. } => ErrorCode::TryAgainLater,
             Error::VaultLocked => ErrorCode::VaultLocked,
             Error::VaultInUse => ErrorCode::VaultInUse,
             Error::VaultMissing => ErrorCode::VaultMissing,
@@ -130,6 +135,9 @@ impl fmt::Display for Error {
                 f,
                 "group {group} of the recovery key looks mistyped; check it against your copy"
             ),
+            Error::TryAgainLater { seconds } => {
+                write!(f, "too many tries in a row; try again in {seconds} seconds")
+            }
             Error::VaultLocked => write!(f, "the vault is locked"),
             Error::VaultInUse => write!(
                 f,

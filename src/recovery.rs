@@ -49,6 +49,28 @@ impl RecoveryKey {
         )
     }
 
+    /// Whether `typed` is group `group` (1-based) of this key, read as leniently as `parse`
+    /// reads a whole key: how a person shows they kept the key before it takes effect.
+    pub fn group_matches(&self, group: usize, typed: &str) -> bool {
+        let groups = self.groups();
+        let Some(want) = group.checked_sub(1).and_then(|i| groups.get(i)) else {
+            return false;
+        };
+        let got: Zeroizing<String> = Zeroizing::new(
+            typed
+                .chars()
+                .filter(|c| *c != '-' && !c.is_whitespace())
+                .map(|c| match c.to_ascii_uppercase() {
+                    'O' => '0',
+                    'I' | 'L' => '1',
+                    other => other,
+                })
+                .collect(),
+        );
+        // Not secret from the one comparing (the key is on their screen); equal length first.
+        got.as_str() == want.as_str()
+    }
+
     /// Parses what a person typed: case, spaces and dashes do not matter; O reads as 0, I and
     /// L as 1. A group whose check fails is named (1-based).
     pub fn parse(typed: &str) -> Result<Self> {

@@ -9,10 +9,13 @@ macro_rules! keel_commands {
         $then! {
             vault_status() -> VaultStatus;
             create_vault(req: PassphraseRequest) -> CreatedVaultDto;
-            unlock(req: PassphraseRequest) -> ();
-            lock() -> ();
+            confirm_recovery_key(req: ConfirmKeyRequest) -> VaultStatus;
+            copy_recovery_key() -> u32;
+            cancel_recovery_key() -> ();
+            unlock(req: PassphraseRequest) -> VaultStatus;
+            lock() -> VaultStatus;
             quick_hide() -> ();
-            recover(req: RecoverRequest) -> ();
+            recover(req: RecoverRequest) -> VaultStatus;
             change_passphrase(req: ChangePassphraseRequest) -> ();
             new_recovery_key(req: PassphraseRequest) -> CreatedVaultDto;
             rekey(req: PassphraseRequest) -> CreatedVaultDto;

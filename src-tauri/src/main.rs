@@ -3,19 +3,26 @@
 //! asked for while unlocked.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+mod boundary;
+mod clipboard;
+mod instance;
+mod shell;
+mod window_state;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use keel::Error;
 use keel::clock::SystemClock;
-use keel::commands;
+use keel::commands::{self, KeyPurpose};
 use keel::crypto::Passphrase;
 use keel::dto::*;
-use keel::{Error, Vault};
-use std::sync::atomic::{AtomicU64, Ordering};
+use tauri::webview::NewWindowResponse;
+use tauri::{AppHandle, Emitter, Manager, State, WebviewUrl, WebviewWindow, WindowEvent};
 
-use tauri::{Emitter, Manager, State, WebviewWindow, WindowEvent};
-use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+use clipboard::Clipboard;
+use shell::{Reply, Shell, reply_err};
 
 include!("command_list.rs");
 
@@ -26,78 +33,20 @@ macro_rules! handler {
     };
 }
 
-/// Emitted when the shell locks the vault on its own (quick hide, idle): the UI drops its state.
-const LOCKED_EVENT: &str = "keel://locked";
+/// Emitted with the new `VaultStatus` whenever the shell locks on its own (idle, quick hide,
+/// a second launch): the page shows the newest status it has, by epoch.
+const STATE_EVENT: &str = "keel://state";
 
-type Reply<T> = Result<T, ErrorDto>;
+const MAIN: &str = "main";
+/// The window's smallest size (logical pixels); a saved size is never made smaller.
+const MIN_SIZE: (f64, f64) = (800.0, 600.0);
 
-struct Shell {
-    path: PathBuf,
-    vault: Mutex<Option<Vault>>,
-    /// When the window last asked for something or reported typing: the shell's own idle lock
-    /// counts from here, so a hung or throttled page cannot keep the key in memory.
-    last_activity: Mutex<Instant>,
-}
-
-impl Shell {
-    fn touch(&self) {
-        *self
-            .last_activity
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = Instant::now();
-    }
-
-    /// Runs an engine command on the unlocked vault.
-    fn with<T>(&self, f: impl FnOnce(&mut Vault) -> keel::Result<T>) -> Reply<T> {
-        self.touch();
-        let mut guard = self.vault.lock().unwrap_or_else(PoisonError::into_inner);
-        let vault = guard
-            .as_mut()
-            .ok_or_else(|| reply_err(Error::VaultLocked))?;
-        f(vault).map_err(reply_err)
-    }
-
-    /// Replaces whatever is open with what `open` returns.
-    fn open(&self, open: impl FnOnce(&Path) -> keel::Result<Vault>) -> Reply<()> {
-        self.touch();
-        let mut guard = self.vault.lock().unwrap_or_else(PoisonError::into_inner);
-        *guard = None;
-        *guard = Some(open(&self.path).map_err(reply_err)?);
-        Ok(())
-    }
-
-    /// Drops the vault: the data key and every decrypted record go with it.
-    fn lock(&self) {
-        let vault = self
-            .vault
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take();
-        if let Some(v) = vault {
-            v.lock();
-        }
-    }
-
-    fn settings_path(&self) -> PathBuf {
-        self.path.with_file_name("settings.json")
-    }
-}
-
-/// Whether `url` is Keel's own page: the embedded UI (`tauri://localhost`, or
-/// `http(s)://tauri.localhost` on Windows) or, in a build that loads the Vite dev server instead
-/// (no `custom-protocol`), that server. Every other navigation of the window is cancelled, so a
-/// link in a note can never take Keel's window (with the vault unlocked) to another page.
-fn is_own_page(url: &tauri::Url) -> bool {
-    let own = match url.scheme() {
-        "tauri" => url.host_str() == Some("localhost"),
-        "http" | "https" => url.host_str() == Some("tauri.localhost"),
-        _ => false,
-    };
-    let dev = cfg!(not(feature = "custom-protocol"))
-        && url.scheme() == "http"
-        && url.host_str() == Some("127.0.0.1")
-        && url.port() == Some(5173);
-    own || dev
+/// Locks, clears a recovery key Keel copied, and tells the page.
+fn lock_and_tell(app: &AppHandle) -> VaultStatus {
+    let status = app.state::<Shell>().lock();
+    app.state::<Clipboard>().clear_ours();
+    let _ = app.emit(STATE_EVENT, status);
+    status
 }
 
 /// Whether the vault has been idle for the whole limit.
@@ -118,32 +67,19 @@ fn idle_limit(s: &Shell) -> Duration {
     Duration::from_secs(u64::from(keel::settings::load(&s.settings_path()).auto_lock_minutes) * 60)
 }
 
-/// Locks the vault when the window has been idle for the limit, whatever the page is doing,
-/// and tells the page.
-fn watch_idle(app: tauri::AppHandle) {
+/// Locks the vault (and drops a recovery key waiting to be confirmed) when the window has been
+/// idle for the limit, whatever the page is doing, and tells the page.
+fn watch_idle(app: AppHandle) {
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(Duration::from_secs(1));
             let s = app.state::<Shell>();
-            let unlocked = s
-                .vault
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .is_some();
-            let last = *s
-                .last_activity
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            if unlocked && idle_expired(last, Instant::now(), idle_limit(&s)) {
-                s.lock();
-                let _ = app.emit(LOCKED_EVENT, ());
+            if s.holds_secrets() && idle_expired(s.last_activity(), Instant::now(), idle_limit(&s))
+            {
+                lock_and_tell(&app);
             }
         }
     });
-}
-
-fn reply_err(e: Error) -> ErrorDto {
-    ErrorDto::from(&e)
 }
 
 fn clock() -> Arc<SystemClock> {
@@ -162,54 +98,82 @@ fn groups(mut g: zeroize::Zeroizing<Vec<String>>) -> CreatedVaultDto {
     }
 }
 
+/// Step one of a new recovery key: hold it until a group is typed back, and show it.
+fn hold(s: &Shell, pending: commands::PendingKey) -> CreatedVaultDto {
+    let shown = groups(pending.groups());
+    s.hold(pending);
+    shown
+}
+
 // ---- commands: one line each over the engine -------------------------------------------
 
 #[tauri::command(async)]
 fn vault_status(s: State<Shell>) -> VaultStatus {
-    let unlocked = s
-        .vault
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .is_some();
-    VaultStatus {
-        exists: s.path.is_file(),
-        unlocked,
+    s.status()
+}
+
+/// Nothing is written until the recovery key is confirmed.
+#[tauri::command(async)]
+fn create_vault(s: State<Shell>, mut req: PassphraseRequest) -> Reply<CreatedVaultDto> {
+    s.touch();
+    let pending =
+        commands::prepare_create(&s.path, pass(&mut req.passphrase)).map_err(reply_err)?;
+    Ok(hold(&s, pending))
+}
+
+#[tauri::command(async)]
+fn confirm_recovery_key(s: State<Shell>, req: ConfirmKeyRequest) -> Reply<VaultStatus> {
+    s.confirm(
+        |p| commands::check_kept(p, req.group, &req.typed),
+        |path, p, open| match (p.purpose(), open) {
+            (KeyPurpose::Create, _) => commands::confirm_create(path, p, clock()).map(Some),
+            (_, Some(v)) => commands::confirm_key(v, p).map(|()| None),
+            (_, None) => Err(Error::VaultLocked),
+        },
+    )
+}
+
+/// Copies the recovery key on screen; returns the seconds until Keel clears it again.
+#[tauri::command(async)]
+fn copy_recovery_key(s: State<Shell>, clip: State<Clipboard>) -> Reply<u32> {
+    let text = s
+        .with_pending(|p| zeroize::Zeroizing::new(p.groups().join("-")))
+        .ok_or_else(|| reply_err(Error::VaultLocked))?;
+    let after = clipboard::clear_after();
+    if clip.copy_secret(text, after) {
+        Ok(after.as_secs() as u32)
+    } else {
+        Err(reply_err(Error::Io(std::io::Error::other("no clipboard"))))
     }
 }
 
+/// The recovery-key screen was left without confirming: the new key never takes effect.
 #[tauri::command(async)]
-fn create_vault(s: State<Shell>, mut req: PassphraseRequest) -> Reply<CreatedVaultDto> {
-    let mut made = zeroize::Zeroizing::new(Vec::new());
-    s.open(|p| {
-        commands::create(p, &pass(&mut req.passphrase), clock()).map(|c| {
-            made = c.recovery_groups;
-            c.vault
-        })
-    })?;
-    Ok(groups(made))
+fn cancel_recovery_key(s: State<Shell>, clip: State<Clipboard>) {
+    s.drop_pending();
+    clip.clear_ours();
 }
 
 #[tauri::command(async)]
-fn unlock(s: State<Shell>, mut req: PassphraseRequest) -> Reply<()> {
+fn unlock(s: State<Shell>, mut req: PassphraseRequest) -> Reply<VaultStatus> {
     s.open(|p| commands::unlock(p, &pass(&mut req.passphrase), clock()))
 }
 
 #[tauri::command(async)]
-fn lock(s: State<Shell>) {
-    s.lock();
+fn lock(app: AppHandle) -> VaultStatus {
+    lock_and_tell(&app)
+}
+
+/// Hides the window first (the point of the shortcut is speed), then locks.
+#[tauri::command(async)]
+fn quick_hide(app: AppHandle, window: WebviewWindow) -> Reply<()> {
+    let hidden = window.hide();
+    lock_and_tell(&app);
+    hidden.map_err(|_| reply_err(Error::Io(std::io::Error::other("cannot hide the window"))))
 }
 
 #[tauri::command(async)]
-fn quick_hide(s: State<Shell>, window: WebviewWindow) -> Reply<()> {
-    s.lock();
-    let _ = window.emit(LOCKED_EVENT, ());
-    window
-        .hide()
-        .map_err(|_| reply_err(Error::Io(std::io::Error::other("cannot hide the window"))))
-}
-
-#[tauri::command(async)]
-fn recover(s: State<Shell>, mut req: RecoverRequest) -> Reply<()> {
+fn recover(s: State<Shell>, mut req: RecoverRequest) -> Reply<VaultStatus> {
     s.open(|p| {
         commands::recover(
             p,
@@ -222,19 +186,22 @@ fn recover(s: State<Shell>, mut req: RecoverRequest) -> Reply<()> {
 
 #[tauri::command(async)]
 fn change_passphrase(s: State<Shell>, mut req: ChangePassphraseRequest) -> Reply<()> {
-    s.with(|v| commands::change_passphrase(v, &pass(&mut req.current), &pass(&mut req.new)))
+    s.drop_pending();
+    s.guess_with(|v| commands::change_passphrase(v, &pass(&mut req.current), &pass(&mut req.new)))
 }
 
 #[tauri::command(async)]
 fn new_recovery_key(s: State<Shell>, mut req: PassphraseRequest) -> Reply<CreatedVaultDto> {
-    s.with(|v| commands::new_recovery_key(v, &pass(&mut req.passphrase)))
-        .map(groups)
+    let p = pass(&mut req.passphrase);
+    let pending = s.guess_with(|v| commands::prepare_key(v, KeyPurpose::Replace, p))?;
+    Ok(hold(&s, pending))
 }
 
 #[tauri::command(async)]
 fn rekey(s: State<Shell>, mut req: PassphraseRequest) -> Reply<CreatedVaultDto> {
-    s.with(|v| commands::rekey(v, &pass(&mut req.passphrase)))
-        .map(groups)
+    let p = pass(&mut req.passphrase);
+    let pending = s.guess_with(|v| commands::prepare_key(v, KeyPurpose::Rekey, p))?;
+    Ok(hold(&s, pending))
 }
 
 #[tauri::command(async)]
@@ -315,18 +282,107 @@ fn set_settings(s: State<Shell>, req: Settings) -> Reply<Settings> {
     Ok(req)
 }
 
-/// Saves the window's size and place shortly after it stops moving: the plugin alone saves
-/// only on a clean exit, and a window that is killed or crashes should still come back where
-/// the user left it.
-fn save_window_state_soon(app: tauri::AppHandle) {
+/// Saves the window's size and place shortly after it stops moving, privately and atomically
+/// beside the vault, so a window that is killed or crashes still comes back where it was.
+fn save_window_state_soon(window: tauri::Window) {
     static GENERATION: AtomicU64 = AtomicU64::new(0);
     let mine = GENERATION.fetch_add(1, Ordering::SeqCst) + 1;
     std::thread::spawn(move || {
-        std::thread::sleep(std::time::Duration::from_millis(400));
+        std::thread::sleep(Duration::from_millis(400));
         if GENERATION.load(Ordering::SeqCst) == mine {
-            let _ = app.save_window_state(StateFlags::all());
+            save_window_state(&window);
         }
     });
+}
+
+fn save_window_state(window: &tauri::Window) {
+    let path = window_state::path(&window.state::<Shell>().path);
+    let maximized = window.is_maximized().unwrap_or(false);
+    if window.is_minimized().unwrap_or(false) {
+        return;
+    }
+    // A maximized window keeps the place it had before, to come back to when restored.
+    let saved = match (maximized, window_state::load(&path)) {
+        (true, Some(before)) => window_state::Saved {
+            maximized: true,
+            ..before
+        },
+        _ => {
+            let (Ok(pos), Ok(size)) = (window.outer_position(), window.inner_size()) else {
+                return;
+            };
+            window_state::Saved {
+                x: pos.x,
+                y: pos.y,
+                width: size.width,
+                height: size.height,
+                maximized,
+            }
+        }
+    };
+    let _ = window_state::save(&path, &saved);
+}
+
+/// Puts the window where it was saved, if that still fits on a monitor present.
+fn restore_window_state(window: &WebviewWindow, vault: &std::path::Path) {
+    let Some(saved) = window_state::load(&window_state::path(vault)) else {
+        return;
+    };
+    let monitors: Vec<window_state::Rect> = window
+        .available_monitors()
+        .unwrap_or_default()
+        .iter()
+        .map(|m| {
+            let a = m.work_area();
+            window_state::Rect {
+                x: a.position.x,
+                y: a.position.y,
+                width: a.size.width,
+                height: a.size.height,
+            }
+        })
+        .collect();
+    let scale = window.scale_factor().unwrap_or(1.0);
+    let min = (
+        (MIN_SIZE.0 * scale).round() as u32,
+        (MIN_SIZE.1 * scale).round() as u32,
+    );
+    if let Some(r) = window_state::fit(&saved, &monitors, min) {
+        let _ = window.set_size(tauri::PhysicalSize::new(r.width, r.height));
+        let _ = window.set_position(tauri::PhysicalPosition::new(r.x, r.y));
+        if saved.maximized {
+            let _ = window.maximize();
+        }
+    }
+}
+
+/// A later launch asked this one to come forward: the page first gets the current status (a
+/// window hidden by quick hide is locked, and shows the lock screen), then the window shows.
+fn bring_forward(app: &AppHandle) {
+    let app2 = app.clone();
+    let _ = app.run_on_main_thread(move || {
+        let _ = app2.emit(STATE_EVENT, app2.state::<Shell>().status());
+        if let Some(w) = app2.get_webview_window(MAIN) {
+            let _ = w.unminimize();
+            let _ = w.show();
+            let _ = w.set_focus();
+        }
+    });
+}
+
+/// The one window: it never navigates away from Keel's page and never opens another.
+fn open_window(app: &tauri::App) -> tauri::Result<WebviewWindow> {
+    let window = tauri::WebviewWindowBuilder::new(app, MAIN, WebviewUrl::default())
+        .title("Keel")
+        .inner_size(1100.0, 760.0)
+        .min_inner_size(MIN_SIZE.0, MIN_SIZE.1)
+        .center()
+        .visible(false)
+        .on_navigation(boundary::is_own_page)
+        .on_new_window(|_, _| NewWindowResponse::Deny)
+        .build()?;
+    boundary::trim_context_menu(&window);
+    Ok(window)
 }
 
 fn main() {
@@ -334,42 +390,59 @@ fn main() {
         eprintln!("keel: no data folder on this system; set KEEL_VAULT");
         std::process::exit(1);
     };
-    tauri::Builder::default()
-        // First: a second launch only focuses the window that is already open.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(w) = app.get_webview_window("main") {
-                let _ = w.unminimize();
-                let _ = w.show();
-                let _ = w.set_focus();
+    // One Keel per vault. A later launch may knock before the app exists: then there is no
+    // window to bring forward yet.
+    let app_slot: Arc<std::sync::OnceLock<AppHandle>> = Arc::default();
+    let slot = app_slot.clone();
+    let claim = match instance::claim(&path, move || {
+        if let Some(app) = slot.get() {
+            bring_forward(app);
+        }
+    }) {
+        Ok(instance::Start::First(claim)) => claim,
+        Ok(instance::Start::Second { told }) => {
+            if !told {
+                eprintln!("keel: Keel is already open");
             }
-        }))
-        .plugin(tauri_plugin_window_state::Builder::default().build())
-        // The window never leaves Keel: navigation anywhere else is cancelled.
-        .plugin(
-            tauri::plugin::Builder::<tauri::Wry>::new("keel-boundary")
-                .on_navigation(|_, url| is_own_page(url))
-                .build(),
-        )
-        .on_window_event(|window, event| {
-            if matches!(event, WindowEvent::Moved(_) | WindowEvent::Resized(_)) {
-                save_window_state_soon(window.app_handle().clone());
+            std::process::exit(0);
+        }
+        Err(_) => {
+            eprintln!("keel: could not use the data folder");
+            std::process::exit(1);
+        }
+    };
+    let vault_path = path.clone();
+    let app = tauri::Builder::default()
+        .on_window_event(|window, event| match event {
+            WindowEvent::Moved(_) | WindowEvent::Resized(_) => {
+                save_window_state_soon(window.clone());
             }
+            WindowEvent::CloseRequested { .. } => save_window_state(window),
+            _ => {}
         })
-        .manage(Shell {
-            path,
-            vault: Mutex::new(None),
-            last_activity: Mutex::new(Instant::now()),
-        })
-        .setup(|app| {
+        .manage(Shell::new(path))
+        .manage(Clipboard::default())
+        .setup(move |app| {
+            let window = open_window(app)?;
+            restore_window_state(&window, &vault_path);
+            window.show()?;
+            let _ = app_slot.set(app.handle().clone());
             watch_idle(app.handle().clone());
             Ok(())
         })
         .invoke_handler(keel_commands!(handler))
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .unwrap_or_else(|_| {
             eprintln!("keel: the window could not start");
             std::process::exit(1);
         });
+    app.run(move |app, event| {
+        if let tauri::RunEvent::Exit = event {
+            // A recovery key Keel copied does not outlive it.
+            app.state::<Clipboard>().clear_ours();
+            let _ = &claim;
+        }
+    });
 }
 
 #[cfg(test)]
@@ -377,29 +450,6 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use keel::dto::*;
-
-    #[test]
-    fn only_keels_own_page_may_be_navigated_to() {
-        let ok = |u: &str| super::is_own_page(&tauri::Url::parse(u).unwrap());
-        assert!(ok("tauri://localhost/"));
-        assert!(ok("tauri://localhost/index.html#x"));
-        assert!(
-            ok("https://tauri.localhost/"),
-            "the embedded UI's origin on Windows"
-        );
-        for other in [
-            "https://example.org/",
-            "http://localhost/",
-            "https://tauri.localhost.example.org/",
-            "tauri://example.org/",
-            "file:///etc/passwd",
-            "javascript:alert(1)",
-            "data:text/html,<p>x</p>",
-            "about:blank",
-        ] {
-            assert!(!ok(other), "{other} is not Keel's page");
-        }
-    }
 
     #[test]
     fn the_idle_lock_fires_at_the_limit_and_not_before() {

@@ -9,7 +9,7 @@
 //! store is sealed with associated data that names the vault, the format, the id and revision.
 
 mod cache;
-mod keys;
+pub(crate) mod keys;
 mod manifest;
 
 use std::fmt;
@@ -94,13 +94,26 @@ impl Vault {
         clock: Arc<dyn Clock>,
         kdf: KdfParams,
     ) -> Result<(Vault, RecoveryKey)> {
+        let recovery = RecoveryKey::generate()?;
+        let vault = Vault::create_with_key(path, passphrase, clock, kdf, &recovery)?;
+        Ok((vault, recovery))
+    }
+
+    /// Creates a new vault at `path` whose recovery key is `recovery` (one the user was shown
+    /// and typed a group of back before anything was written).
+    pub fn create_with_key(
+        path: &Path,
+        passphrase: &Passphrase,
+        clock: Arc<dyn Clock>,
+        kdf: KdfParams,
+        recovery: &RecoveryKey,
+    ) -> Result<Vault> {
         keys::check_passphrase(passphrase)?;
         kdf.check()?;
         let conn = store::create(path)?;
         let mut vault_id = [0u8; 16];
         crypto::fill_random(&mut vault_id)?;
         let data_key = SealingKey::new(SecretBytes::random()?)?;
-        let recovery = RecoveryKey::generate()?;
         let mut header = Header {
             vault_id,
             format_version: FORMAT_VERSION,
@@ -110,7 +123,7 @@ impl Vault {
             recovery_wrap: Vec::new(),
         };
         keys::wrap_with_passphrase(&mut header, &data_key, passphrase)?;
-        keys::wrap_with_recovery(&mut header, &data_key, &recovery)?;
+        keys::wrap_with_recovery(&mut header, &data_key, recovery)?;
 
         let mut state = State::new(vault_id, data_key, clock)?;
         let seeded = skills::seed(state.clock.now())?;
@@ -126,7 +139,7 @@ impl Vault {
             state.put(r);
         }
         state.data_version = store::data_version(&conn)?;
-        Ok((Vault { conn, state }, recovery))
+        Ok(Vault { conn, state })
     }
 
     /// Opens the vault with its passphrase. A wrong passphrase writes nothing.
@@ -208,18 +221,35 @@ impl Vault {
     /// copies useless for what is written next.) Asks for the passphrase, so an unattended
     /// unlocked window cannot mint one.
     pub fn new_recovery_key(&mut self, passphrase: &Passphrase) -> Result<RecoveryKey> {
+        let recovery = RecoveryKey::generate()?;
+        self.set_recovery_key(passphrase, &recovery)?;
+        Ok(recovery)
+    }
+
+    /// Makes `recovery` this vault's recovery key (as `new_recovery_key`, for a key the user
+    /// was shown and confirmed before it took effect).
+    pub fn set_recovery_key(
+        &mut self,
+        passphrase: &Passphrase,
+        recovery: &RecoveryKey,
+    ) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut header = store::read_header(&tx)?;
         keys::unwrap_with_passphrase(&header, passphrase)?;
-        let recovery = RecoveryKey::generate()?;
-        keys::wrap_with_recovery(&mut header, &self.state.key, &recovery)?;
+        keys::wrap_with_recovery(&mut header, &self.state.key, recovery)?;
         store::write_header(&tx, &header)?;
         manifest::set_recovery(&tx, &self.state)?;
         tx.commit()?;
         self.state.recovery_ok = true;
-        Ok(recovery)
+        Ok(())
+    }
+
+    /// Whether `passphrase` opens this vault (the header as it is on disk now); writes nothing.
+    pub fn verify_passphrase(&self, passphrase: &Passphrase) -> Result<()> {
+        let header = store::read_header(&self.conn)?;
+        keys::unwrap_with_passphrase(&header, passphrase).map(|_| ())
     }
 
     /// Changes the encryption key: a new data key, every record re-sealed under it in one
@@ -229,6 +259,13 @@ impl Vault {
     /// plaintext is carried over byte for byte (one from a newer Keel included); a row that
     /// does not open stays as it is, still reported.
     pub fn rekey(&mut self, passphrase: &Passphrase) -> Result<RecoveryKey> {
+        let recovery = RecoveryKey::generate()?;
+        self.rekey_with(passphrase, &recovery)?;
+        Ok(recovery)
+    }
+
+    /// `rekey` with a recovery key the user was shown and confirmed before it took effect.
+    pub fn rekey_with(&mut self, passphrase: &Passphrase, recovery: &RecoveryKey) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -256,9 +293,8 @@ impl Vault {
                 store::replace(&tx, &next.seal_plaintext(id, revision, &plain)?)?;
             }
         }
-        let recovery = RecoveryKey::generate()?;
         keys::rewrap_with_passphrase(&mut header, &next.key, passphrase)?;
-        keys::wrap_with_recovery(&mut header, &next.key, &recovery)?;
+        keys::wrap_with_recovery(&mut header, &next.key, recovery)?;
         store::write_header(&tx, &header)?;
         let (count, digest) = manifest::from_rows(&tx, &next.manifest)?;
         manifest::write(
@@ -281,7 +317,7 @@ impl Vault {
         next.recovery_ok = true;
         next.data_version = store::data_version(&self.conn)?;
         self.state = next;
-        Ok(recovery)
+        Ok(())
     }
 
     /// Adds a record; `at` defaults to now.

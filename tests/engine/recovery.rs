@@ -154,3 +154,115 @@ fn a_new_recovery_key_replaces_the_old_one() {
         "the new key works"
     );
 }
+
+/// The groups of a pending key, joined as a person would type the whole key.
+fn typed_key(p: &commands::PendingKey) -> String {
+    p.groups().join("-")
+}
+
+#[test]
+fn a_new_journal_is_written_only_once_a_group_of_its_key_is_typed_back() {
+    let (_d, path) = temp_vault();
+    let pending = commands::prepare_create(&path, pass()).unwrap();
+    assert!(
+        !path.exists(),
+        "nothing is written while the key is on screen"
+    );
+    let groups = pending.groups();
+    assert_eq!(groups.len(), 13);
+    let wrong = commands::check_kept(&pending, 3, &groups[3]).unwrap_err();
+    assert!(
+        matches!(wrong, Error::InvalidInput { field: "group", .. }),
+        "{wrong:?}"
+    );
+    assert!(
+        commands::check_kept(&pending, 0, &groups[0]).is_err(),
+        "groups are 1-based"
+    );
+    assert!(commands::check_kept(&pending, 14, &groups[0]).is_err());
+    // Read as leniently as a whole key: case, spaces, dashes, O for 0, I or L for 1.
+    let lenient = groups[2].to_lowercase().replace('0', "o").replace('1', "l");
+    commands::check_kept(&pending, 3, &format!(" {lenient} ")).unwrap();
+    let v = commands::confirm_create(&path, &pending, noon()).unwrap();
+    drop(v);
+    assert!(path.exists());
+    Vault::unlock(&path, &pass(), noon()).expect("the passphrase opens it");
+    Vault::recover(
+        &path,
+        &typed_key(&pending),
+        &Passphrase::from("another passphrase"),
+        noon(),
+    )
+    .expect("and so does the key that was shown");
+}
+
+#[test]
+fn preparing_a_journal_refuses_a_short_passphrase_or_an_existing_file() {
+    let (_d, path) = temp_vault();
+    let short = commands::prepare_create(&path, Passphrase::from("short")).unwrap_err();
+    assert!(matches!(
+        short,
+        Error::InvalidInput {
+            field: "passphrase",
+            ..
+        }
+    ));
+    drop(new_vault(&path));
+    assert!(matches!(
+        commands::prepare_create(&path, pass()).unwrap_err(),
+        Error::VaultExists
+    ));
+}
+
+#[test]
+fn a_new_recovery_key_takes_effect_only_when_confirmed_and_the_old_one_works_until_then() {
+    let (_d, path) = temp_vault();
+    let (mut v, old) = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR).unwrap();
+    assert!(matches!(
+        commands::prepare_key(
+            &v,
+            commands::KeyPurpose::Replace,
+            Passphrase::from("not it at all")
+        )
+        .unwrap_err(),
+        Error::WrongPassphrase
+    ));
+    let pending = commands::prepare_key(&v, commands::KeyPurpose::Replace, pass()).unwrap();
+    let other = Passphrase::from("a passphrase for the test");
+    // Not confirmed: the old key still opens the file, the new one does not.
+    drop(Vault::recover(&path, &old.to_display(), &pass(), noon()).expect("old key, before"));
+    assert!(matches!(
+        Vault::recover(&path, &typed_key(&pending), &other, noon()).unwrap_err(),
+        Error::WrongRecoveryKey
+    ));
+    commands::confirm_key(&mut v, &pending).unwrap();
+    drop(v);
+    assert!(matches!(
+        Vault::recover(&path, &old.to_display(), &other, noon()).unwrap_err(),
+        Error::WrongRecoveryKey
+    ));
+    Vault::recover(&path, &typed_key(&pending), &other, noon()).expect("new key, after");
+}
+
+#[test]
+fn a_new_encryption_key_is_made_only_when_its_recovery_key_is_confirmed() {
+    let (_d, path) = temp_vault();
+    let (mut v, old) = Vault::create(&path, &pass(), noon(), KdfParams::FLOOR).unwrap();
+    let id = journal(&mut v, "carried through the new key").id;
+    let before = rows(&path);
+    let pending = commands::prepare_key(&v, commands::KeyPurpose::Rekey, pass()).unwrap();
+    assert_eq!(
+        rows(&path),
+        before,
+        "nothing is sealed again before confirming"
+    );
+    commands::confirm_key(&mut v, &pending).unwrap();
+    assert_ne!(rows(&path), before, "every row sealed again");
+    drop(v);
+    assert!(matches!(
+        Vault::recover(&path, &old.to_display(), &pass(), noon()).unwrap_err(),
+        Error::WrongRecoveryKey
+    ));
+    let mut v = Vault::recover(&path, &typed_key(&pending), &pass(), noon()).unwrap();
+    assert!(commands::get(&mut v, &id).is_ok());
+}

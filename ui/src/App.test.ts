@@ -69,11 +69,80 @@ describe('first run', () => {
     await user.click(screen.getByRole('button', { name: /create my journal/i }));
     const input = await screen.findByLabelText(/type group \d+/i);
     const n = Number(/group (\d+)/i.exec(document.querySelector('label[for="rk-confirm"]')!.textContent!)![1]);
+    const shown = [...document.querySelectorAll('.key-grid code')].map((c) => c.textContent);
+    expect(shown).toEqual(fake.pending?.groups);
+    expect(fake.exists, 'nothing is written while the key is on screen').toBe(false);
     await user.type(input, 'wrong{Enter}');
     expect(screen.getByRole('alert')).toHaveTextContent(`group ${n}`);
+    expect(fake.exists).toBe(false);
     await user.clear(input);
-    await user.type(input, `${fake.recoveryGroups[n - 1]}{Enter}`);
+    await user.type(input, `${shown[n - 1]}{Enter}`);
     await screen.findByRole('radiogroup', { name: 'Stress' });
+    expect(fake.exists).toBe(true);
+    expect(fake.recoveryGroups).toEqual(shown);
+  });
+
+  it('quick hide on the key screen clears the key and the passphrases; nothing was written', async () => {
+    const fake = new FakeBackend();
+    const { user, app } = await start(fake);
+    await user.type(await screen.findByLabelText('Choose a passphrase'), PASS);
+    await user.type(screen.getByLabelText('Type it again'), `${PASS}{Enter}`);
+    await screen.findByLabelText(/type group \d+/i);
+    const key = fake.pending!.groups.join('');
+    await user.keyboard('{Control>}{Shift>}h{/Shift}{/Control}');
+    expect(await screen.findByRole('heading', { name: 'Welcome to Keel' })).toBeInTheDocument();
+    expect(document.querySelector('.key-grid')).toBeNull();
+    expect(document.body.textContent).not.toContain(fake.recoveryGroups[0] ?? key.slice(0, 5));
+    for (const el of document.querySelectorAll('input, textarea')) expect((el as HTMLInputElement).value).toBe('');
+    expect(fake.exists).toBe(false);
+    expect(fake.pending, 'the shell dropped the key too').toBeNull();
+    expect(app.phase).toBe('firstrun');
+  });
+});
+
+describe('one source of truth', () => {
+  it('an unlock reply overtaken by a lock leaves the lock screen, not Today over a locked journal', async () => {
+    const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
+    const unlock = fake.unlock.bind(fake);
+    // The shell opened the journal, then a quick hide locked it before the reply arrived.
+    fake.unlock = async (req) => {
+      const status = await unlock(req);
+      fake.emitLocked();
+      return status;
+    };
+    let asked = 0;
+    const list = fake.listRecords.bind(fake);
+    fake.listRecords = (q) => ((asked += 1), list(q));
+    const { user, app } = await start(fake);
+    await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
+    await waitFor(() => expect(fake.unlocked).toBe(false));
+    expect(await screen.findByRole('heading', { name: 'Keel is locked' })).toBeInTheDocument();
+    expect(asked, 'the older status was never shown: Today never asked for entries').toBe(0);
+    expect(screen.queryByRole('radiogroup', { name: 'Stress' })).toBeNull();
+    expect(app.phase).toBe('locked');
+  });
+
+  it('a recovery key typed into "Forgot your passphrase?" is gone after quick hide', async () => {
+    const { user } = await start();
+    await user.click(await screen.findByRole('button', { name: /forgot your passphrase/i }));
+    await user.type(screen.getByLabelText('Recovery key'), GROUPS.join('-'));
+    await user.type(screen.getByLabelText('New passphrase'), 'a brand new phrase');
+    await user.keyboard('{Control>}{Shift>}h{/Shift}{/Control}');
+    expect(await screen.findByRole('heading', { name: 'Keel is locked' })).toBeInTheDocument();
+    for (const el of document.querySelectorAll('input, textarea')) expect((el as HTMLInputElement).value).toBe('');
+    await user.click(screen.getByRole('button', { name: /forgot your passphrase/i }));
+    expect((screen.getByLabelText('Recovery key') as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('after several wrong tries the shell asks for a wait, and the button counts down', async () => {
+    const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
+    fake.unlock = async () => Promise.reject({ code: 'TryAgainLater', message: 'x', field: null, id: null, group: null, waitSeconds: 2 });
+    const { user } = await start(fake);
+    await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
+    expect(await screen.findByRole('alert')).toHaveTextContent('You can try again in 2 seconds.');
+    const button = screen.getByRole('button', { name: /Unlock \(in \d s\)/ });
+    expect(button).toBeDisabled();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Unlock' })).toBeEnabled(), { timeout: 3500 });
   });
 });
 
@@ -385,6 +454,10 @@ describe('when the journal was changed outside Keel', () => {
     await user.click(screen.getByRole('button', { name: 'Go to Settings' }));
     await user.type(await screen.findByLabelText('Your passphrase'), PASS);
     await user.click(screen.getByRole('button', { name: 'Make a new recovery key' }));
+    const label = (await screen.findByLabelText(/type group \d+/i)).closest('form')!.querySelector('label')!.textContent!;
+    const n = Number(/group (\d+)/i.exec(label)![1]);
+    expect(fake.recoveryKeyOk, 'not mended until the new key is kept').toBe(false);
+    await user.type(screen.getByLabelText(/type group \d+/i), `${fake.pending!.groups[n - 1]}{Enter}`);
     await waitFor(() => expect(fake.recoveryKeyOk).toBe(true));
     await user.click(screen.getByRole('button', { name: 'Today' }));
     await screen.findByRole('heading', { name: 'How are you right now?' });
@@ -498,8 +571,10 @@ describe('change encryption key', () => {
     await user.type(field, `${PASS}{Enter}`);
     expect(await within(section).findByRole('heading', { name: 'Your recovery key' })).toBeInTheDocument();
     const shown = within(section).getAllByRole('listitem').map((li) => li.querySelector('code')!.textContent);
-    expect(shown).toEqual(fake.recoveryGroups);
+    expect(shown).toEqual(fake.pending?.groups);
     expect(shown).not.toEqual(GROUPS);
+    expect(fake.recoveryGroups, 'the old key works until the new one is kept').toEqual(GROUPS);
+    expect(fake.rekeys).toBe(0);
     expect(screen.getByRole('button', { name: 'Make a new recovery key' }), 'one key at a time').toBeDisabled();
 
     const label = section.querySelector('label[for="rk-confirm"]')!.textContent!;
@@ -540,18 +615,40 @@ describe('activity', () => {
     expect(fake.activityReports, 'throttled').toBe(1);
   });
 
-  it('keeps the journal open while the first-run recovery key is on screen, and if the shell locked anyway, asks to unlock', async () => {
+  it('keeps the new key while the first-run recovery key is on screen, and if the shell locked anyway, starts again', async () => {
     const fake = new FakeBackend();
     const { user, app } = await start(fake);
     await user.type(await screen.findByLabelText('Choose a passphrase'), PASS);
     await user.type(screen.getByLabelText('Type it again'), `${PASS}{Enter}`);
     const input = await screen.findByLabelText(/type group \d+/i);
     const n = Number(/group (\d+)/i.exec(document.querySelector('label[for="rk-confirm"]')!.textContent!)![1]);
-    await user.type(input, fake.recoveryGroups[n - 1]);
+    await user.type(input, fake.pending!.groups[n - 1]);
     expect(fake.activityReports, 'typing the group back is activity').toBe(1);
     fake.emitLocked(); // the shell's idle lock, while the key was on screen
-    await user.keyboard('{Enter}');
-    expect(await screen.findByRole('heading', { name: 'Keel is locked' })).toBeInTheDocument();
-    expect(app.phase).toBe('locked');
+    expect(await screen.findByRole('heading', { name: 'Welcome to Keel' })).toBeInTheDocument();
+    expect(document.querySelector('.key-grid'), 'the key is gone from the screen').toBeNull();
+    expect(fake.exists, 'and no journal was written with a key nobody kept').toBe(false);
+    expect(app.phase).toBe('firstrun');
+  });
+
+  it('a new recovery key left unconfirmed never takes effect', async () => {
+    const { user, fake } = await unlocked();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.type(await screen.findByLabelText('Your passphrase'), PASS);
+    await user.click(screen.getByRole('button', { name: 'Make a new recovery key' }));
+    await screen.findByLabelText(/type group \d+/i);
+    expect(fake.pending).not.toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Not now — keep my old recovery key' }));
+    const section = screen.getByRole('region', { name: 'Recovery key' });
+    expect(await within(section).findByRole('status')).toHaveTextContent('Nothing changed. Your recovery key is the one you had.');
+    expect(fake.pending).toBeNull();
+    expect(fake.recoveryGroups).toEqual(GROUPS);
+
+    await user.type(screen.getByLabelText('Your passphrase'), PASS);
+    await user.click(screen.getByRole('button', { name: 'Make a new recovery key' }));
+    await screen.findByLabelText(/type group \d+/i);
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    await waitFor(() => expect(fake.pending, 'leaving Settings drops it').toBeNull());
+    expect(fake.recoveryGroups).toEqual(GROUPS);
   });
 });

@@ -3,6 +3,10 @@ import './app.css';
 import App from './App.svelte';
 import { AppState } from './lib/app.svelte';
 import { createBackend } from './lib/backend';
+import { installContextMenuGuard } from './lib/contextMenu';
+
+// No built-in context menu ("Open Link", "Reload") outside text fields, on every screen.
+installContextMenuGuard();
 
 const target = document.getElementById('app');
 if (target) {

@@ -45,8 +45,6 @@ describe('the window boundary', { concurrency: 1 }, () => {
       ['plugin:path|resolve_directory', 'path.resolve_directory', 'core:path:allow-resolve-directory'],
       ['plugin:window|close', 'window.close', 'core:window:allow-close'],
       ['plugin:webview|create_webview_window', 'webview.create_webview_window', 'core:webview:allow-create-webview-window'],
-      // Registered (the window-state plugin is in use), and still not granted to the window.
-      ['plugin:window-state|save_window_state', 'window-state.save_window_state', 'window-state:allow-save-window-state'],
     ];
     for (const [cmd, pretty, permission] of refusals) {
       const r = await call(app, cmd, { directory: 1, label: 'main', flags: 0 });

@@ -227,10 +227,16 @@ describe('journey: one vault from first run to recovery', { concurrency: 1 }, ()
       return r && { h2: r.querySelector('h2')?.textContent, strong: r.querySelector('strong')?.textContent, href: r.querySelector('a')?.getAttribute('href'), items: r.querySelectorAll('li').length };
     });
     assert.deepEqual(preview, { h2: 'Plan', strong: 'breathe', href: 'http://127.0.0.1:9/clinic', items: 2 });
-    // A rendered link does not navigate the app window away.
+    // A rendered link does not navigate the app window away: it says where it goes.
     const before = await app.run(() => location.href);
     await (await app.run(() => control('Notes preview').querySelector('a'))).click();
-    await sleep(300);
+    const shown = await app.waitFor(() => {
+      const d = document.querySelector('dialog[open]');
+      return d && { title: d.querySelector('h2')?.textContent, address: d.querySelector('.link-address')?.textContent };
+    });
+    assert.deepEqual(shown, { title: 'This link goes to', address: 'http://127.0.0.1:9/clinic' });
+    await app.click('Close');
+    await app.waitFor(() => !document.querySelector('dialog[open]'));
     assert.equal(await app.run(() => location.href), before);
     assert.ok(await app.run(() => !!heading('New session note')), 'still in the editor');
     await app.click('Write');

@@ -119,8 +119,12 @@ describe('XSS: payloads in every field are inert', { concurrency: 1 }, () => {
       assert.ok(html.text.includes(p), `raw HTML is shown as text in the preview: ${p}\n${html.text}`);
     }
     await clean('session preview');
-    // Click the rendered links and the de-linked "click" text.
+    // Click the rendered link (it only says where it goes) and the de-linked "click" text.
     await (await app.run((r) => r.querySelector('a'), region)).click();
+    const address = await app.waitFor(() => document.querySelector('dialog[open] .link-address')?.textContent);
+    assert.equal(address, 'http://127.0.0.1:9/safe');
+    await app.click('Close');
+    await app.waitFor(() => !document.querySelector('dialog[open]'));
     const clickText = await app.run((r) => [...r.querySelectorAll('p, li')].find((el) => el.textContent.includes('click')), region);
     await clickText.click();
     await sleep(300);

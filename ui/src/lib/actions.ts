@@ -26,13 +26,34 @@ export function heightPx(node: HTMLElement, h: number) {
   };
 }
 
-/** Keep link clicks inside sanitized Markdown from navigating the app window away. */
-export function inertLinks(node: HTMLElement) {
+/**
+ * Links inside sanitized Markdown never navigate. A click (Enter on a link is a click) or a
+ * middle click is cancelled and the link handed to `onopen`, so the page can say where it goes.
+ * Other buttons' clicks are only cancelled: the right button's menu is contextMenu.ts's.
+ */
+export function inertLinks(node: HTMLElement, onopen?: (link: HTMLAnchorElement) => void) {
+  let current = onopen;
+  const linkOf = (e: Event) => {
+    const a = e.target instanceof Element ? e.target.closest('a') : null;
+    return a && node.contains(a) ? a : null;
+  };
   const onClick = (e: MouseEvent) => {
-    if ((e.target as HTMLElement | null)?.closest('a')) e.preventDefault();
+    const a = linkOf(e);
+    if (!a) return;
+    e.preventDefault();
+    if (e.type === 'click' || e.button === 1) current?.(a);
   };
   node.addEventListener('click', onClick);
-  return { destroy: () => node.removeEventListener('click', onClick) };
+  node.addEventListener('auxclick', onClick);
+  return {
+    update(next?: (link: HTMLAnchorElement) => void) {
+      current = next;
+    },
+    destroy() {
+      node.removeEventListener('click', onClick);
+      node.removeEventListener('auxclick', onClick);
+    },
+  };
 }
 
 /** Listen for keydown on a container (forms that save with Ctrl+Enter). */

@@ -46,7 +46,7 @@ describe('watchActivity', () => {
   it('reports key presses, clicks and scrolling at most once every 30 s, not pointer movement', () => {
     vi.useFakeTimers();
     const report = vi.fn(async () => {});
-    const stop = watchActivity(report);
+    const stop = watchActivity(report, window, ACTIVITY_EVERY_MS, () => true);
     window.dispatchEvent(new PointerEvent('pointermove'));
     expect(report, 'moving the pointer is not activity').not.toHaveBeenCalled();
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
@@ -65,10 +65,27 @@ describe('watchActivity', () => {
   it('ignores a report the shell refuses', async () => {
     vi.useFakeTimers();
     const report = vi.fn(() => Promise.reject(new Error('locked')));
-    const stop = watchActivity(report);
+    const stop = watchActivity(report, window, ACTIVITY_EVERY_MS, () => true);
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
     await Promise.resolve();
     expect(report).toHaveBeenCalledTimes(1);
     stop();
   });
+
+  it('reports nothing while the window does not have focus', () => {
+    vi.useFakeTimers();
+    let focused = false;
+    const report = vi.fn(async () => {});
+    const stop = watchActivity(report, window, ACTIVITY_EVERY_MS, () => focused);
+    window.dispatchEvent(new PointerEvent('pointerdown'));
+    window.dispatchEvent(new WheelEvent('wheel'));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    vi.advanceTimersByTime(2 * ACTIVITY_EVERY_MS);
+    expect(report, 'events while unfocused are not reported').not.toHaveBeenCalled();
+    focused = true;
+    window.dispatchEvent(new WheelEvent('wheel'));
+    expect(report, 'events while focused are').toHaveBeenCalledTimes(1);
+    stop();
+  });
 });
+

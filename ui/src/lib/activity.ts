@@ -51,11 +51,13 @@ export function throttle(fn: () => void, everyMs: number): Throttled {
 }
 
 /** Report activity on `target` through `report`, throttled; returns a stop function. A report
- * that fails (the shell already locked) is ignored: the locked event says so. */
+ * that fails (the shell already locked) is ignored: the locked event says so. Events while the
+ * window lacks focus are not reported: scrolling over Keel in the background is not the user. */
 export function watchActivity(
   report: () => Promise<unknown> | void,
   target: Window = window,
   everyMs = ACTIVITY_EVERY_MS,
+  hasFocus: () => boolean = () => document.hasFocus(),
 ): () => void {
   const t = throttle(() => {
     try {
@@ -64,7 +66,9 @@ export function watchActivity(
       // As a rejected report: nothing to do.
     }
   }, everyMs);
-  const onActivity = () => t.call();
+  const onActivity = () => {
+    if (hasFocus()) t.call();
+  };
   for (const ev of ACTIVITY_EVENTS) target.addEventListener(ev, onActivity, { passive: true, capture: true });
   return () => {
     t.cancel();

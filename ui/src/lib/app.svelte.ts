@@ -1,6 +1,6 @@
 // The UI's state. Everything decrypted lives here or in components under the unlocked shell;
 // `reset()` (on lock) drops all of it.
-import type { Backend, BodyDto, RecordDto, Settings, VaultHealthDto } from './backend';
+import type { Backend, BodyDto, RecordDto, Settings, VaultHealthDto, VaultStatus } from './backend';
 import { listQuery } from './backend';
 import { errorCode, errorMessage } from './errors';
 import type { EntryKind } from './kinds';
@@ -47,6 +47,11 @@ export class AppState {
   /** What the engine found at unlock (entries that did not open, a changed set of entries);
    * null until asked, or when it could not be asked. */
   health = $state<VaultHealthDto | null>(null);
+  /** Bumped whenever Keel locks (idle, quick hide, Ctrl+L, the shell): every screen that shows
+   * or takes a secret (a passphrase, a recovery key) clears it when this changes. */
+  wipes = $state(0);
+  /** The newest shell status applied: an older one (a reply overtaken by a lock) is ignored. */
+  private epoch = -1;
   private toastSeq = 0;
   private toastsHeld = false;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- timer handles, not UI state
@@ -60,15 +65,13 @@ export class AppState {
       // Independent calls: ask for all three at once, so the first screen waits for one
       // round trip, not three.
       const [unlisten, settings, status] = await Promise.all([
-        this.backend.onLocked(() => this.lockedByBackend()),
+        this.backend.onState((st) => void this.apply(st)),
         this.backend.getSettings(),
         this.backend.vaultStatus(),
       ]);
       this.unlisten = unlisten;
       this.settings = settings;
-      if (!status.exists) this.phase = 'firstrun';
-      else if (status.unlocked) await this.enter();
-      else this.phase = 'locked';
+      await this.apply(status);
     } catch (e) {
       this.startupError = errorMessage(e);
       this.phase = 'failed';
@@ -80,16 +83,27 @@ export class AppState {
     this.unlisten = null;
   }
 
-  /** Called once the vault is unlocked (by passphrase, recovery or creation). */
-  async enter(): Promise<void> {
+  /**
+   * Show what the shell says, the one source of truth: its newest status by epoch. A status
+   * older than one already applied is ignored (an unlock reply overtaken by a lock). Locked or
+   * no journal: every decrypted record and every secret on screen is dropped. Open: Today.
+   */
+  async apply(status: VaultStatus): Promise<void> {
+    if (status.epoch < this.epoch) return;
+    this.epoch = status.epoch;
+    if (!status.unlocked) {
+      this.reset();
+      this.phase = status.exists ? 'locked' : 'firstrun';
+      return;
+    }
+    if (this.phase === 'unlocked') return;
     this.view = 'today';
     this.phase = 'unlocked';
     try {
       await Promise.all([this.refreshToday(), this.refreshHealth()]);
     } catch (e) {
-      // The shell locked on its own before the window got here (e.g. idle while the first-run
-      // recovery key was on screen): show the unlock screen, not an empty Today.
-      if (errorCode(e) === 'VaultLocked') this.lockedByBackend();
+      // The shell locked before Today loaded: its event is on the way; ask, to be sure.
+      if (errorCode(e) === 'VaultLocked') await this.apply(await this.backend.vaultStatus());
       else throw e;
     }
   }
@@ -105,7 +119,7 @@ export class AppState {
     }
   }
 
-  /** Drop every decrypted record and every piece of entry state. */
+  /** Drop every decrypted record, every piece of entry state and every secret on screen. */
   reset(): void {
     this.today = [];
     this.sessions = [];
@@ -118,15 +132,17 @@ export class AppState {
     this.toastsHeld = false;
     this.view = 'today';
     this.changes += 1;
+    this.wipes += 1;
   }
 
+  /** Lock now (Ctrl+L, the page's idle lock): the screen is cleared before the shell answers. */
   async lock(): Promise<void> {
     this.reset();
     if (this.phase === 'unlocked') this.phase = 'locked';
     try {
-      await this.backend.lock();
+      await this.apply(await this.backend.lock());
     } catch {
-      // Already locked or the shell is gone; the UI is cleared either way.
+      // The shell is gone; the screen is cleared either way.
     }
   }
 
@@ -136,13 +152,8 @@ export class AppState {
     try {
       await this.backend.quickHide();
     } catch {
-      // The UI is already cleared.
+      // The screen is already cleared.
     }
-  }
-
-  lockedByBackend(): void {
-    this.reset();
-    if (this.phase === 'unlocked') this.phase = 'locked';
   }
 
   async refreshToday(): Promise<void> {

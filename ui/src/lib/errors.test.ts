@@ -9,13 +9,14 @@ const dto = (code: string, extra: Partial<ErrorDto> = {}): ErrorDto => ({
   field: null,
   id: null,
   group: null,
+  waitSeconds: null,
   ...extra,
 });
 
 describe('errorMessage', () => {
   it('phrases every engine error code in its own plain words', () => {
     const required = [
-      'WrongPassphrase', 'WrongRecoveryKey', 'RecoveryKeyMistyped', 'VaultLocked', 'VaultInUse',
+      'WrongPassphrase', 'WrongRecoveryKey', 'RecoveryKeyMistyped', 'TryAgainLater', 'VaultLocked', 'VaultInUse',
       'VaultMissing', 'VaultExists', 'VaultFromNewerVersion', 'VaultDamaged', 'WeakKdfParameters',
       'RecordTampered', 'RecordFromNewerVersion', 'NotFound', 'AmbiguousId', 'InvalidInput',
       'SqliteTooOld', 'Io', 'Database',
@@ -29,6 +30,11 @@ describe('errorMessage', () => {
       seen.add(m);
     }
     expect(seen.size, 'each code reads differently').toBe(ERROR_CODES.length);
+  });
+
+  it('says how long to wait after several wrong tries', () => {
+    expect(errorMessage(dto('TryAgainLater', { waitSeconds: 8 }))).toMatch(/try again in 8 seconds/);
+    expect(errorMessage(dto('TryAgainLater', { waitSeconds: 1 }))).toMatch(/try again in 1 second\./);
   });
 
   it('names the mistyped recovery-key group', () => {

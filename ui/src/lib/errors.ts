@@ -80,6 +80,8 @@ const MESSAGES: Record<ErrorCode, (e: ErrorDto) => string> = {
     e.group
       ? `Group ${e.group} of the recovery key looks mistyped. Check it against your copy.`
       : 'Part of the recovery key looks mistyped. Check it against your copy.',
+  TryAgainLater: (e) =>
+    `That's a few tries in a row, so Keel waits a little before the next one. You can try again in ${e.waitSeconds ?? 1} ${e.waitSeconds === 1 ? 'second' : 'seconds'}.`,
   VaultLocked: () => 'Keel is locked. Unlock it to go on.',
   VaultInUse: () => 'Keel is busy in another window or command. Try again in a moment.',
   VaultMissing: () => "There's no journal here yet. Create one to begin.",

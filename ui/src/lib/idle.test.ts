@@ -9,7 +9,7 @@ describe('watchIdle', () => {
   it('locks after the idle minutes, and activity postpones it', () => {
     vi.useFakeTimers();
     const onIdle = vi.fn();
-    const stop = watchIdle(5 * 60_000, onIdle);
+    const stop = watchIdle(5 * 60_000, onIdle, window, 5_000, () => true);
     vi.advanceTimersByTime(4 * 60_000);
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
     vi.advanceTimersByTime(4 * 60_000);
@@ -20,4 +20,29 @@ describe('watchIdle', () => {
     expect(onIdle, 'fires once per idle spell').toHaveBeenCalledOnce();
     stop();
   });
+
+  it('counts activity only while the window has focus', () => {
+    vi.useFakeTimers();
+    let focused = false;
+    const onIdle = vi.fn();
+    const stop = watchIdle(5 * 60_000, onIdle, window, 5_000, () => focused);
+    vi.advanceTimersByTime(4 * 60_000);
+    // A pointer passing over (or scrolling) a window in the background is not the user here.
+    for (const e of [new PointerEvent('pointermove'), new WheelEvent('wheel'), new PointerEvent('pointerdown')]) {
+      window.dispatchEvent(e);
+    }
+    vi.advanceTimersByTime(61_000);
+    expect(onIdle, 'events while unfocused do not postpone the lock').toHaveBeenCalledOnce();
+
+    focused = true;
+    window.dispatchEvent(new PointerEvent('pointermove'));
+    vi.advanceTimersByTime(4 * 60_000);
+    window.dispatchEvent(new PointerEvent('pointermove'));
+    vi.advanceTimersByTime(4 * 60_000);
+    expect(onIdle, 'events while focused postpone it').toHaveBeenCalledOnce();
+    vi.advanceTimersByTime(60_000 + 5_000);
+    expect(onIdle, 'and it locks again once they stop').toHaveBeenCalledTimes(2);
+    stop();
+  });
 });
+

@@ -1,4 +1,6 @@
 // Auto-lock: call `onIdle` once no key or pointer activity has been seen for `limitMs`.
+// Only activity while the window has focus counts: a pointer passing over Keel in the
+// background is not the user at the journal, and must not keep it open.
 
 const EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 
@@ -7,10 +9,12 @@ export function watchIdle(
   onIdle: () => void,
   target: Window = window,
   checkEveryMs = 5_000,
+  hasFocus: () => boolean = () => document.hasFocus(),
 ): () => void {
   let last = Date.now();
   let fired = false;
   const touch = () => {
+    if (!hasFocus()) return;
     last = Date.now();
     fired = false;
   };

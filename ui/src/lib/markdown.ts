@@ -30,7 +30,9 @@ const marked = new Marked({
       const text = this.parser.parseInline(token.tokens);
       const href = token.href.trim();
       if (!SAFE_URL.test(href)) return text;
-      return `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${text}</a>`;
+      // The title names the real address on hover, whatever the link's text says.
+      const safe = escapeHtml(href);
+      return `<a href="${safe}" title="${safe}" rel="noopener noreferrer nofollow">${text}</a>`;
     },
     checkbox({ checked }: Tokens.Checkbox) {
       return checked ? '☑ ' : '☐ ';
@@ -38,13 +40,17 @@ const marked = new Marked({
   },
 });
 
-const PURIFY = {
+/** The sanitiser's settings (exported for tests). */
+export const PURIFY = {
   ALLOWED_TAGS: [
     'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'em', 'del', 's', 'code',
     'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
   ],
-  ALLOWED_ATTR: ['href', 'rel', 'start', 'align'],
+  ALLOWED_ATTR: ['href', 'title', 'rel', 'start', 'align'],
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+  // DOMPurify applies ALLOWED_URI_REGEXP to every attribute not on this list, which dropped
+  // rel="noopener …", <ol start> and cell align. None of them is a URL; href stays checked.
+  ADD_URI_SAFE_ATTR: ['rel', 'start', 'align'],
   ALLOW_DATA_ATTR: false,
 };
 

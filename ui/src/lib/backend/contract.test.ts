@@ -128,7 +128,7 @@ describe('the contract table holds for the fake backend', () => {
   for (const c of table.cases) {
     it(c.name, async () => {
       const fake = new FakeBackend();
-      await fake.createVault({ passphrase: 'contract table passphrase' });
+      await fake.createOpen('contract table passphrase');
       const saved = new Map<string, string>();
       const failures: string[] = [];
       for (const [i, step] of c.steps.entries()) {

@@ -7,7 +7,7 @@ import { emptyCheckin, emptyJournal } from '../kinds';
 
 async function vault() {
   const fake = new FakeBackend();
-  await fake.createVault({ passphrase: 'a fake passphrase' });
+  await fake.createOpen('a fake passphrase');
   return fake;
 }
 
@@ -96,7 +96,7 @@ describe('the fake backend, after changes outside Keel', () => {
     await expect(fake.getRecord(LOST)).rejects.toMatchObject({ code: 'NotFound' });
   });
 
-  it('changes the key only with the passphrase, keeps the records, and the old recovery key opens nothing', async () => {
+  it('changes the key only with the passphrase and once confirmed, keeps the records, and the old recovery key opens nothing', async () => {
     const fake = await vault();
     const r = await fake.addRecord({ at: null, body: { ...emptyJournal(), text: 'kept' } });
     const old = [...fake.recoveryGroups];
@@ -105,6 +105,11 @@ describe('the fake backend, after changes outside Keel', () => {
     const { recoveryGroups } = await fake.rekey({ passphrase: 'a fake passphrase' });
     expect(recoveryGroups).toHaveLength(13);
     expect(recoveryGroups).not.toEqual(old);
+    expect(fake.recoveryGroups, 'not in effect until a group is typed back').toEqual(old);
+    await expect(fake.confirmRecoveryKey({ group: 2, typed: recoveryGroups[2] })).rejects.toMatchObject({ code: 'InvalidInput', field: 'group' });
+    expect(fake.recoveryGroups).toEqual(old);
+    await fake.confirmRecoveryKey({ group: 2, typed: recoveryGroups[1] });
+    expect(fake.recoveryGroups).toEqual(recoveryGroups);
     expect((await fake.getRecord(r.id)).body).toMatchObject({ text: 'kept' });
     await fake.lock();
     await expect(fake.rekey({ passphrase: 'a fake passphrase' })).rejects.toMatchObject({ code: 'VaultLocked' });

@@ -9,6 +9,7 @@ import type {
   Backend,
   BodyDto,
   ChangePassphraseRequest,
+  ConfirmKeyRequest,
   CreatedVaultDto,
   ErrorCode,
   ErrorDto,
@@ -45,7 +46,7 @@ import { localRfc3339 } from '../time';
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 function fail(code: ErrorCode, message: string, extra: Partial<ErrorDto> = {}): ErrorDto {
-  return { code, message, field: null, id: null, group: null, ...extra };
+  return { code, message, field: null, id: null, group: null, waitSeconds: null, ...extra };
 }
 
 /** The engine's `InvalidInput`: the boundary field's name, then the reason. */
@@ -312,7 +313,13 @@ export class FakeBackend implements Backend {
   activityReports = 0;
   /** How many times the data key was replaced. */
   rekeys = 0;
-  private lockedHandlers = new Set<() => void>();
+  private stateHandlers = new Set<(s: VaultStatus) => void>();
+  /** Bumped by every open and lock, as the shell does. */
+  epoch = 0;
+  /** A recovery key on screen and not yet in effect, as the shell holds it. */
+  pending: { purpose: 'create' | 'replace' | 'rekey'; groups: string[]; passphrase: string } | null = null;
+  /** What "Copy" put on the (fake) clipboard. */
+  clipboard = '';
   /** When each record happened, as an instant (the engine orders by it, not by the text). */
   private instants = new Map<string, number>();
   private lastNow = 0;
@@ -414,41 +421,90 @@ export class FakeBackend implements Backend {
   }
 
   async vaultStatus(): Promise<VaultStatus> {
-    return { exists: this.exists, unlocked: this.unlocked };
+    return { exists: this.exists, unlocked: this.unlocked, epoch: this.epoch };
   }
 
+  private changedState(): VaultStatus {
+    this.epoch += 1;
+    return { exists: this.exists, unlocked: this.unlocked, epoch: this.epoch };
+  }
+
+  /** Nothing is written until the key is confirmed, as in the shell. */
   async createVault(req: PassphraseRequest): Promise<CreatedVaultDto> {
     if (this.exists) throw fail('VaultExists', 'a vault already exists');
     this.checkPassphrase(req.passphrase);
-    this.exists = true;
-    this.unlocked = true;
-    this.passphrase = req.passphrase;
-    this.recoveryGroups = this.makeGroups();
-    this.seedSkills();
-    return { recoveryGroups: [...this.recoveryGroups] };
+    this.pending = { purpose: 'create', groups: this.makeGroups(), passphrase: req.passphrase };
+    return { recoveryGroups: [...this.pending.groups] };
   }
 
-  async unlock(req: PassphraseRequest): Promise<void> {
+  async confirmRecoveryKey(req: ConfirmKeyRequest): Promise<VaultStatus> {
+    const p = this.pending;
+    if (!p) throw fail('VaultLocked', 'the vault is locked');
+    const norm = (t: string) => t.toUpperCase().replace(/[\s-]+/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+    if (norm(req.typed) !== p.groups[req.group - 1]) {
+      throw invalid('group', `that doesn't match group ${req.group} of the new recovery key`);
+    }
+    if (p.purpose === 'create') {
+      this.exists = true;
+      this.unlocked = true;
+      this.passphrase = p.passphrase;
+      this.recoveryGroups = p.groups;
+      this.seedSkills();
+    } else {
+      this.guard();
+      this.recoveryKeyOk = true;
+      this.retiredRecoveryKeys.push(this.recoveryGroups);
+      this.recoveryGroups = p.groups;
+      if (p.purpose === 'rekey') this.rekeys += 1;
+    }
+    this.pending = null;
+    return this.changedState();
+  }
+
+  /** Test hook: a new journal, its key confirmed at once, open; returns the key's groups. */
+  async createOpen(passphrase: string): Promise<string[]> {
+    const { recoveryGroups } = await this.createVault({ passphrase });
+    await this.confirmRecoveryKey({ group: 1, typed: recoveryGroups[0] });
+    return recoveryGroups;
+  }
+
+  async copyRecoveryKey(): Promise<number> {
+    if (!this.pending) throw fail('VaultLocked', 'the vault is locked');
+    this.clipboard = this.pending.groups.join('-');
+    return 60;
+  }
+
+  async cancelRecoveryKey(): Promise<void> {
+    this.pending = null;
+  }
+
+  async unlock(req: PassphraseRequest): Promise<VaultStatus> {
     if (!this.exists) throw fail('VaultMissing', 'no vault here yet');
     if (req.passphrase !== this.passphrase) throw wrongPassphrase();
     this.unlocked = true;
+    this.pending = null;
+    return this.changedState();
   }
 
-  async lock(): Promise<void> {
+  async lock(): Promise<VaultStatus> {
     this.unlocked = false;
+    this.pending = null;
+    return this.changedState();
   }
 
   async quickHide(): Promise<void> {
-    this.unlocked = false;
     this.emitLocked();
   }
 
+  /** Test hook: the shell locked on its own (idle, quick hide) and says so. */
   emitLocked() {
     this.unlocked = false;
-    for (const h of this.lockedHandlers) h();
+    this.pending = null;
+    const status = this.changedState();
+    for (const h of this.stateHandlers) h(status);
   }
 
-  async recover(req: RecoverRequest): Promise<void> {
+  async recover(req: RecoverRequest): Promise<VaultStatus> {
     if (!this.exists) throw fail('VaultMissing', 'no vault here yet');
     const typed = req.recoveryKey.toUpperCase().replace(/[\s-]+/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
     if (typed.length !== 65) throw invalid('recoveryKey', 'a recovery key has 13 groups of 5 characters');
@@ -464,35 +520,32 @@ export class FakeBackend implements Backend {
     this.checkPassphrase(req.newPassphrase, 'newPassphrase');
     this.passphrase = req.newPassphrase;
     this.unlocked = true;
+    return this.changedState();
   }
 
   async changePassphrase(req: ChangePassphraseRequest): Promise<void> {
     this.guard();
+    this.pending = null;
     if (req.current !== this.passphrase) throw wrongPassphrase();
     this.checkPassphrase(req.new, 'new');
     this.passphrase = req.new;
   }
 
-  private replaceRecoveryKey(): CreatedVaultDto {
-    this.recoveryKeyOk = true;
-    this.retiredRecoveryKeys.push(this.recoveryGroups);
-    this.recoveryGroups = this.makeGroups();
-    return { recoveryGroups: [...this.recoveryGroups] };
-  }
-
+  /** Step one of a new recovery key: checked and shown, in effect only once confirmed. */
   async newRecoveryKey(req: PassphraseRequest): Promise<CreatedVaultDto> {
     this.guard();
     if (req.passphrase !== this.passphrase) throw wrongPassphrase();
-    return this.replaceRecoveryKey();
+    this.pending = { purpose: 'replace', groups: this.makeGroups(), passphrase: req.passphrase };
+    return { recoveryGroups: [...this.pending.groups] };
   }
 
-  /** The engine seals every record again under a new data key; the fake has no keys, so it
-   * keeps the records as they are and makes a new recovery key (the old one opens nothing). */
+  /** The engine seals every record again under a new data key once the key is confirmed; the
+   * fake has no keys, so it keeps the records and makes the new recovery key the one. */
   async rekey(req: PassphraseRequest): Promise<CreatedVaultDto> {
     this.guard();
     if (req.passphrase !== this.passphrase) throw wrongPassphrase();
-    this.rekeys += 1;
-    return this.replaceRecoveryKey();
+    this.pending = { purpose: 'rekey', groups: this.makeGroups(), passphrase: req.passphrase };
+    return { recoveryGroups: [...this.pending.groups] };
   }
 
   /** Test hook: the file as the engine would find it after a change outside Keel. A damaged id
@@ -670,9 +723,9 @@ export class FakeBackend implements Backend {
     return { ...this.settings };
   }
 
-  async onLocked(handler: () => void): Promise<() => void> {
-    this.lockedHandlers.add(handler);
-    return () => this.lockedHandlers.delete(handler);
+  async onState(handler: (s: VaultStatus) => void): Promise<() => void> {
+    this.stateHandlers.add(handler);
+    return () => this.stateHandlers.delete(handler);
   }
 }
 

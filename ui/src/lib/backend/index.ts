@@ -1,6 +1,7 @@
 // The one typed door between the UI and the Keel engine. Only files in this folder import
 // @tauri-apps/*; the rest of the UI talks to a `Backend`.
 import type { ChangePassphraseRequest } from './generated/ChangePassphraseRequest';
+import type { ConfirmKeyRequest } from './generated/ConfirmKeyRequest';
 import type { CreatedVaultDto } from './generated/CreatedVaultDto';
 import type { ErrorDto } from './generated/ErrorDto';
 import type { ListPage } from './generated/ListPage';
@@ -34,6 +35,7 @@ export type { SkillUseDto } from './generated/SkillUseDto';
 export type { UnknownDto } from './generated/UnknownDto';
 export type {
   ChangePassphraseRequest,
+  ConfirmKeyRequest,
   CreatedVaultDto,
   ErrorDto,
   ListPage,
@@ -53,16 +55,28 @@ export type {
 /** Every call rejects with an `ErrorDto`. Each method is one command of the shell's list
  * (`generated/commands.ts`), under its camelCase name. */
 export interface Backend {
+  /** Whether a journal exists and is open, with the shell's epoch (newest status wins). */
   vaultStatus(): Promise<VaultStatus>;
+  /** Step one of a new journal: its recovery key, to show. Nothing is written until
+   * `confirmRecoveryKey`. */
   createVault(req: PassphraseRequest): Promise<CreatedVaultDto>;
-  unlock(req: PassphraseRequest): Promise<void>;
-  lock(): Promise<void>;
+  /** Step two of every new recovery key: one group typed back; only now does it take effect
+   * (the journal is written, or the new key replaces the old). */
+  confirmRecoveryKey(req: ConfirmKeyRequest): Promise<VaultStatus>;
+  /** Copies the recovery key on screen; resolves to the seconds until the shell clears it. */
+  copyRecoveryKey(): Promise<number>;
+  /** The key screen was left unconfirmed: the new key never takes effect. */
+  cancelRecoveryKey(): Promise<void>;
+  unlock(req: PassphraseRequest): Promise<VaultStatus>;
+  lock(): Promise<VaultStatus>;
   quickHide(): Promise<void>;
-  recover(req: RecoverRequest): Promise<void>;
+  recover(req: RecoverRequest): Promise<VaultStatus>;
   changePassphrase(req: ChangePassphraseRequest): Promise<void>;
+  /** Step one of a new recovery key (checked against the passphrase); see `confirmRecoveryKey`. */
   newRecoveryKey(req: PassphraseRequest): Promise<CreatedVaultDto>;
-  /** A new data key: every record sealed again under it, a new recovery key (returned once);
-   * the passphrase stays. Older copies of the file open nothing written from then on. */
+  /** Step one of a new data key: once the shown recovery key is confirmed, every record is
+   * sealed again under a new data key with that recovery key; the passphrase stays. Older
+   * copies of the file open nothing written from then on. */
   rekey(req: PassphraseRequest): Promise<CreatedVaultDto>;
   /** What was found at unlock (from memory, cheap): records that did not open, malformed rows,
    * whether the set of entries is the one Keel saved. */
@@ -85,8 +99,9 @@ export interface Backend {
   listSkills(includeHidden: boolean): Promise<RecordDto[]>;
   getSettings(): Promise<Settings>;
   setSettings(req: Settings): Promise<Settings>;
-  /** The backend locked by itself (idle, quick hide, system). Returns an unsubscribe. */
-  onLocked(handler: () => void): Promise<() => void>;
+  /** The shell's state changed by itself (idle lock, quick hide, a second launch). Returns an
+   * unsubscribe. */
+  onState(handler: (s: VaultStatus) => void): Promise<() => void>;
 }
 
 /** A complete ListQuery from a partial one. */

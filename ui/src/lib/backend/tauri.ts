@@ -7,7 +7,9 @@ import type { Commands } from './generated/commands';
 import type {
   Backend,
   ChangePassphraseRequest,
+  ConfirmKeyRequest,
   ListQuery,
+  VaultStatus,
   NewRecord,
   PassphraseRequest,
   RecoverRequest,
@@ -16,7 +18,7 @@ import type {
   UpdateRecord,
 } from './index';
 
-export const LOCKED_EVENT = 'keel://locked';
+export const STATE_EVENT = 'keel://state';
 
 /** One IPC command, with the arguments (named as the shell takes them) and the reply it has. */
 export function call<K extends keyof Commands>(
@@ -33,17 +35,26 @@ export class TauriBackend implements Backend {
   createVault(req: PassphraseRequest) {
     return call('create_vault', { req });
   }
-  async unlock(req: PassphraseRequest) {
-    await call('unlock', { req });
+  confirmRecoveryKey(req: ConfirmKeyRequest) {
+    return call('confirm_recovery_key', { req });
   }
-  async lock() {
-    await call('lock', {});
+  copyRecoveryKey() {
+    return call('copy_recovery_key', {});
+  }
+  async cancelRecoveryKey() {
+    await call('cancel_recovery_key', {});
+  }
+  unlock(req: PassphraseRequest) {
+    return call('unlock', { req });
+  }
+  lock() {
+    return call('lock', {});
   }
   async quickHide() {
     await call('quick_hide', {});
   }
-  async recover(req: RecoverRequest) {
-    await call('recover', { req });
+  recover(req: RecoverRequest) {
+    return call('recover', { req });
   }
   async changePassphrase(req: ChangePassphraseRequest) {
     await call('change_passphrase', { req });
@@ -99,7 +110,7 @@ export class TauriBackend implements Backend {
   setSettings(req: Settings) {
     return call('set_settings', { req });
   }
-  async onLocked(handler: () => void) {
-    return listen(LOCKED_EVENT, () => handler());
+  async onState(handler: (s: VaultStatus) => void) {
+    return listen<VaultStatus>(STATE_EVENT, (e) => handler(e.payload));
   }
 }

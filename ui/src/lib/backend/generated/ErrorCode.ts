@@ -3,4 +3,4 @@
 /**
  * What went wrong, as a stable code the UI switches on (a TypeScript union too).
  */
-export type ErrorCode = "WrongPassphrase" | "WrongRecoveryKey" | "RecoveryKeyMistyped" | "VaultLocked" | "VaultInUse" | "VaultMissing" | "VaultExists" | "VaultFromNewerVersion" | "VaultDamaged" | "WeakKdfParameters" | "RecordTampered" | "RecordFromNewerVersion" | "NotFound" | "AmbiguousId" | "InvalidInput" | "SqliteTooOld" | "Io" | "Database";
+export type ErrorCode = "WrongPassphrase" | "WrongRecoveryKey" | "RecoveryKeyMistyped" | "TryAgainLater" | "VaultLocked" | "VaultInUse" | "VaultMissing" | "VaultExists" | "VaultFromNewerVersion" | "VaultDamaged" | "WeakKdfParameters" | "RecordTampered" | "RecordFromNewerVersion" | "NotFound" | "AmbiguousId" | "InvalidInput" | "SqliteTooOld" | "Io" | "Database";

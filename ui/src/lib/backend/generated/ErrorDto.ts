@@ -16,4 +16,8 @@ id: string | null,
 /**
  * For `RecoveryKeyMistyped`: which group (1-based).
  */
-group: number | null, };
+group: number | null, 
+/**
+ * For `TryAgainLater`: how many seconds until the next try is read.
+ */
+waitSeconds: number | null, };

@@ -3,4 +3,9 @@
 /**
  * Whether a vault exists at the configured path and whether it is open.
  */
-export type VaultStatus = { exists: boolean, unlocked: boolean, };
+export type VaultStatus = { exists: boolean, unlocked: boolean, 
+/**
+ * Bumped by every open and lock: of two statuses, the one with the higher epoch is the
+ * newer (the desktop shell's; 0 elsewhere).
+ */
+epoch: number, };

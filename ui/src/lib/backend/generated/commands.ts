@@ -1,5 +1,6 @@
 // Generated from src-tauri/src/command_list.rs by `cargo test -p keel-desktop`; do not edit.
 import type { ChangePassphraseRequest } from './ChangePassphraseRequest';
+import type { ConfirmKeyRequest } from './ConfirmKeyRequest';
 import type { CreatedVaultDto } from './CreatedVaultDto';
 import type { ListPage } from './ListPage';
 import type { ListQuery } from './ListQuery';
@@ -18,10 +19,13 @@ import type { VerifyReportDto } from './VerifyReportDto';
 export interface Commands {
   vault_status: { args: Record<string, never>; reply: VaultStatus };
   create_vault: { args: { req: PassphraseRequest }; reply: CreatedVaultDto };
-  unlock: { args: { req: PassphraseRequest }; reply: null };
-  lock: { args: Record<string, never>; reply: null };
+  confirm_recovery_key: { args: { req: ConfirmKeyRequest }; reply: VaultStatus };
+  copy_recovery_key: { args: Record<string, never>; reply: number };
+  cancel_recovery_key: { args: Record<string, never>; reply: null };
+  unlock: { args: { req: PassphraseRequest }; reply: VaultStatus };
+  lock: { args: Record<string, never>; reply: VaultStatus };
   quick_hide: { args: Record<string, never>; reply: null };
-  recover: { args: { req: RecoverRequest }; reply: null };
+  recover: { args: { req: RecoverRequest }; reply: VaultStatus };
   change_passphrase: { args: { req: ChangePassphraseRequest }; reply: null };
   new_recovery_key: { args: { req: PassphraseRequest }; reply: CreatedVaultDto };
   rekey: { args: { req: PassphraseRequest }; reply: CreatedVaultDto };
@@ -45,6 +49,9 @@ export interface Commands {
 export const COMMANDS = [
   'vault_status',
   'create_vault',
+  'confirm_recovery_key',
+  'copy_recovery_key',
+  'cancel_recovery_key',
   'unlock',
   'lock',
   'quick_hide',
