@@ -122,6 +122,24 @@ describe('one source of truth', () => {
     expect(app.phase).toBe('locked');
   });
 
+  it('a late lock event older than the unlock is ignored: the journal the shell has open stays shown', async () => {
+    const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
+    let replay: (() => void) | null = null;
+    const onState = fake.onState.bind(fake);
+    // Capture the handler, to deliver a status from before the unlock after it.
+    fake.onState = async (h) => {
+      replay = () => h({ exists: true, unlocked: false, epoch: 0 });
+      return onState(h);
+    };
+    const { user, app } = await start(fake);
+    await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
+    await screen.findByRole('radiogroup', { name: 'Stress' });
+    replay!();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(app.phase).toBe('unlocked');
+    expect(screen.getByRole('radiogroup', { name: 'Stress' })).toBeInTheDocument();
+  });
+
   it('a recovery key typed into "Forgot your passphrase?" is gone after quick hide', async () => {
     const { user } = await start();
     await user.click(await screen.findByRole('button', { name: /forgot your passphrase/i }));
