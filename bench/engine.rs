@@ -53,7 +53,7 @@ fn body(i: usize) -> Body {
         })
     } else {
         Body::Checkin(Checkin {
-            stress: (i % 11) as u8,
+            stress: Some((i % 11) as u8),
             mood: Some((i % 7) as u8),
             note: text(i, 15),
             ..Default::default()

@@ -35,7 +35,7 @@ fn main() {
                 })
             } else {
                 Body::Checkin(Checkin {
-                    stress: (i % 11) as u8,
+                    stress: Some((i % 11) as u8),
                     mood: Some(((i * 7) % 11) as u8),
                     note: text[..6].join(" "),
                     ..Default::default()

@@ -140,7 +140,7 @@ mod tests {
     fn every_kind_round_trips_and_records_its_version() {
         let bodies = [
             Body::Checkin(Checkin {
-                stress: 3,
+                stress: Some(3),
                 context: Some(Context::Home),
                 ..Default::default()
             }),
@@ -175,8 +175,11 @@ mod tests {
         assert_eq!(u.payload, r#"{"peak":7,"minutes":12}"#);
         assert!(encode(&r).is_none(), "a newer record is never rewritten");
 
-        let newer = br#"{"created":"2027-01-01T09:00:00+01:00","updated":"2027-01-01T09:00:00+01:00","at":"2027-01-01T09:00:00+01:00","v":2,"body":{"checkin":{"stress":4,"energy":7}}}"#;
-        let r = decode(RecordId([2; 16]), 1, newer).unwrap();
+        let newer = format!(
+            r#"{{"created":"2027-01-01T09:00:00+01:00","updated":"2027-01-01T09:00:00+01:00","at":"2027-01-01T09:00:00+01:00","v":{},"body":{{"checkin":{{"stress":4,"energy":7}}}}}}"#,
+            Kind::Checkin.version() + 1
+        );
+        let r = decode(RecordId([2; 16]), 1, newer.as_bytes()).unwrap();
         assert_eq!(
             r.kind(),
             Kind::Unknown,

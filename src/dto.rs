@@ -10,7 +10,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
 
 pub use crate::kinds::{
-    BodyDto, CheckinDto, HaltDto, ItemDto, JournalDto, SessionDto, SkillDto, SkillUseDto,
+    BodyDto, CheckinDto, Factors, HaltDto, ItemDto, JournalDto, SessionDto, SkillDto, SkillUseDto,
     UnknownDto,
 };
 
@@ -346,6 +346,15 @@ pub struct Settings {
     pub auto_lock_minutes: u32,
     /// "light", "dark" or "system".
     pub theme: String,
+    /// Cover what is on screen while Keel's window does not have the focus.
+    pub hide_when_unfocused: bool,
+    /// The user's own word for the craving scale ("" for "Craving"): not everyone is in
+    /// treatment for substance use.
+    pub craving_label: String,
+    /// Show the HALT questions (hungry, angry, lonely, tired).
+    pub show_halt: bool,
+    /// The user's own word for session notes ("" for "Session note").
+    pub session_label: String,
 }
 
 impl Default for Settings {
@@ -353,6 +362,10 @@ impl Default for Settings {
         Settings {
             auto_lock_minutes: 5,
             theme: "system".to_owned(),
+            hide_when_unfocused: true,
+            craving_label: String::new(),
+            show_halt: true,
+            session_label: String::new(),
         }
     }
 }
@@ -367,6 +380,17 @@ impl Settings {
         }
         if !["light", "dark", "system"].contains(&self.theme.as_str()) {
             return Err(Error::invalid("theme", "theme is light, dark or system"));
+        }
+        for (field, label) in [
+            ("cravingLabel", &self.craving_label),
+            ("sessionLabel", &self.session_label),
+        ] {
+            if label.chars().count() > 40 || label.chars().any(char::is_control) {
+                return Err(Error::invalid(
+                    field,
+                    "a label is one line of at most 40 characters",
+                ));
+            }
         }
         Ok(())
     }

@@ -113,7 +113,7 @@ mod tests {
     #[test]
     fn out_of_range_scores_name_their_field() {
         let mut b = Body::Checkin(Checkin {
-            stress: 11,
+            stress: Some(11),
             ..Default::default()
         });
         match b.validate() {

@@ -38,14 +38,38 @@ mod tests {
         let s = Settings {
             auto_lock_minutes: 15,
             theme: "dark".into(),
+            hide_when_unfocused: false,
+            craving_label: "Urge".into(),
+            show_halt: false,
+            session_label: "Meeting".into(),
         };
         save(&p, &s).unwrap();
         assert_eq!(load(&p), s);
         let bad = Settings {
             auto_lock_minutes: 0,
-            theme: "dark".into(),
+            ..s.clone()
         };
         assert!(save(&p, &bad).is_err(), "zero minutes is refused");
+        let long = Settings {
+            craving_label: "x".repeat(41),
+            ..s.clone()
+        };
+        assert!(
+            save(&p, &long).is_err(),
+            "a label longer than 40 characters is refused"
+        );
+        // A file written before these settings existed still reads, with their defaults.
+        std::fs::write(&p, br#"{"autoLockMinutes": 9, "theme": "light"}"#).unwrap();
+        let old = load(&p);
+        assert_eq!(
+            (
+                old.auto_lock_minutes,
+                old.hide_when_unfocused,
+                old.show_halt
+            ),
+            (9, true, true)
+        );
+        std::fs::write(&p, serde_json::to_vec(&s).unwrap()).unwrap();
         assert_eq!(load(&p), s, "a refused save leaves the old settings");
         std::fs::write(&p, b"{ not json").unwrap();
         assert_eq!(

@@ -36,7 +36,7 @@ fn main() {
                             id,
                             at: None,
                             body: BodyDto::Checkin(CheckinDto {
-                                stress: 1,
+                                stress: Some(1),
                                 note: format!("edited at step {n}"),
                                 ..Default::default()
                             }),
@@ -61,7 +61,7 @@ fn main() {
             NewRecord {
                 at: None,
                 body: BodyDto::Checkin(CheckinDto {
-                    stress: (n % 11) as u8,
+                    stress: Some((n % 11) as u8),
                     note: format!("stream write {n}"),
                     ..Default::default()
                 }),

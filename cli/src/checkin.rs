@@ -1,4 +1,4 @@
-//! `keel checkin`: a stress check-in from flags.
+//! `keel checkin`: a check-in from flags (at least one of stress, mood and craving).
 
 use clap::Args;
 use keel::Result;
@@ -12,7 +12,7 @@ use crate::out;
 pub struct CheckinArgs {
     /// Stress, 0–10
     #[arg(long)]
-    stress: u8,
+    stress: Option<u8>,
     /// Mood, 0–10
     #[arg(long)]
     mood: Option<u8>,
@@ -34,6 +34,9 @@ pub struct CheckinArgs {
     context: Option<String>,
     #[arg(long)]
     note: Option<String>,
+    /// Bring it up at the next session
+    #[arg(long)]
+    bring: bool,
     /// When it happened (RFC 3339); default now
     #[arg(long, value_name = "RFC3339")]
     at: Option<String>,
@@ -56,13 +59,17 @@ pub fn run(ctx: &mut Ctx, a: CheckinArgs) -> Result<u8> {
         triggers: a.triggers,
         context: a.context,
         note: a.note.unwrap_or_default(),
+        factors: Default::default(),
+        bring: a.bring,
     });
     crate::records::add(ctx, body, a.at)
 }
 
 pub fn print(c: &CheckinDto) {
     out!("kind     check-in");
-    out!("stress   {}", c.stress);
+    if let Some(s) = c.stress {
+        out!("stress   {s}");
+    }
     if let Some(m) = c.mood {
         out!("mood     {m}");
     }

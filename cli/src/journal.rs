@@ -42,6 +42,7 @@ pub fn run(ctx: &mut Ctx, cmd: JournalCommand) -> Result<u8> {
         prompt: prompt.unwrap_or_default(),
         text,
         tags,
+        bring: false,
     });
     crate::records::add(ctx, body, at)
 }

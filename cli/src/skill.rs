@@ -32,10 +32,12 @@ pub enum SkillCommand {
     Use {
         #[arg(long, value_name = "NAME")]
         skill: String,
+        /// Distress before, 0–10
         #[arg(long)]
-        before: u8,
+        before: Option<u8>,
+        /// Distress after, 0–10
         #[arg(long)]
-        after: u8,
+        after: Option<u8>,
         #[arg(long)]
         urge_before: Option<u8>,
         #[arg(long)]
@@ -200,7 +202,13 @@ pub fn print(s: &SkillDto) {
 pub fn print_use(u: &SkillUseDto) {
     out!("kind     coping skill");
     out!("skill    {}", u.skill_name);
-    out!("distress {} → {}", u.distress_before, u.distress_after);
+    if let (Some(b), Some(a)) = (u.distress_before, u.distress_after) {
+        out!("distress {b} → {a}");
+    } else if let Some(b) = u.distress_before {
+        out!("distress {b} before");
+    } else if let Some(a) = u.distress_after {
+        out!("distress {a} after");
+    }
     if let (Some(b), Some(a)) = (u.urge_before, u.urge_after) {
         out!("urge     {b} → {a}");
     }

@@ -12,10 +12,10 @@ macro_rules! keel_commands {
             confirm_recovery_key(req: ConfirmKeyRequest) -> VaultStatus;
             copy_recovery_key() -> u32;
             cancel_recovery_key() -> ();
-            unlock(req: PassphraseRequest) -> VaultStatus;
+            unlock(req: PassphraseRequest, epoch: u32) -> VaultStatus;
             lock() -> VaultStatus;
             quick_hide() -> ();
-            recover(req: RecoverRequest) -> VaultStatus;
+            recover(req: RecoverRequest, epoch: u32) -> VaultStatus;
             change_passphrase(req: ChangePassphraseRequest) -> ();
             new_recovery_key(req: PassphraseRequest) -> CreatedVaultDto;
             rekey(req: PassphraseRequest) -> CreatedVaultDto;

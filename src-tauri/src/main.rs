@@ -154,9 +154,12 @@ fn cancel_recovery_key(s: State<Shell>, clip: State<Clipboard>) {
     clip.clear_ours();
 }
 
+/// `epoch`: the state the page saw when the user asked; a lock since then wins.
 #[tauri::command(async)]
-fn unlock(s: State<Shell>, mut req: PassphraseRequest) -> Reply<VaultStatus> {
-    s.open(|p| commands::unlock(p, &pass(&mut req.passphrase), clock()))
+fn unlock(s: State<Shell>, mut req: PassphraseRequest, epoch: u32) -> Reply<VaultStatus> {
+    s.open(epoch, |p| {
+        commands::unlock(p, &pass(&mut req.passphrase), clock())
+    })
 }
 
 #[tauri::command(async)]
@@ -173,8 +176,8 @@ fn quick_hide(app: AppHandle, window: WebviewWindow) -> Reply<()> {
 }
 
 #[tauri::command(async)]
-fn recover(s: State<Shell>, mut req: RecoverRequest) -> Reply<VaultStatus> {
-    s.open(|p| {
+fn recover(s: State<Shell>, mut req: RecoverRequest, epoch: u32) -> Reply<VaultStatus> {
+    s.open(epoch, |p| {
         commands::recover(
             p,
             &req.recovery_key,

@@ -116,13 +116,23 @@ impl Shell {
     }
 
     /// Opens a vault with `open` (a guess) and makes it the open one, unless a lock came in
-    /// meanwhile: then the new vault is dropped and the status says locked. A failed open
-    /// leaves whatever was open as it was.
-    pub fn open(&self, open: impl FnOnce(&Path) -> keel::Result<Vault>) -> Reply<VaultStatus> {
-        let started = guard(&self.session).epoch;
+    /// since the page last saw the state (`seen`, its epoch) or while opening: then nothing is
+    /// opened and the status says locked. So a quick hide pressed after Unlock wins even when
+    /// its call reaches the shell first. A failed open leaves whatever was open as it was.
+    pub fn open(
+        &self,
+        seen: u32,
+        open: impl FnOnce(&Path) -> keel::Result<Vault>,
+    ) -> Reply<VaultStatus> {
+        {
+            let s = guard(&self.session);
+            if s.epoch != seen {
+                return Ok(self.status_of(&s));
+            }
+        }
         let vault = self.guess(|| open(&self.path))?;
         let mut s = guard(&self.session);
-        if s.epoch == started {
+        if s.epoch == seen {
             s.vault = Some(vault);
             s.pending = None;
             s.epoch = s.epoch.wrapping_add(1);
@@ -266,7 +276,9 @@ mod tests {
     #[test]
     fn a_failed_unlock_never_drops_the_open_vault() {
         let (_d, s) = open_shell();
-        let err = s.open(|p| unlock(p, "not the passphrase")).unwrap_err();
+        let err = s
+            .open(s.status().epoch, |p| unlock(p, "not the passphrase"))
+            .unwrap_err();
         assert_eq!(err.code, "WrongPassphrase");
         assert!(s.status().unlocked);
         assert!(is_open(&s), "the running session goes on");
@@ -278,7 +290,7 @@ mod tests {
         s.lock();
         let before = s.status().epoch;
         let status = s
-            .open(|p| {
+            .open(before, |p| {
                 // Quick hide, while the key is being derived.
                 s.lock();
                 unlock(p, PASS)
@@ -294,27 +306,44 @@ mod tests {
     }
 
     #[test]
+    fn a_lock_that_reached_the_shell_before_the_unlock_still_wins() {
+        let (_d, s) = open_shell();
+        let seen = s.lock().epoch;
+        // The page asked to unlock having seen `seen`; its quick hide got here first.
+        s.lock();
+        let mut read = false;
+        let status = s
+            .open(seen, |p| {
+                read = true;
+                unlock(p, PASS)
+            })
+            .unwrap();
+        assert!(!status.unlocked && !s.status().unlocked);
+        assert!(!read, "the passphrase is not even tried");
+    }
+
+    #[test]
     fn every_open_and_lock_makes_a_newer_status() {
         let (_d, s) = open_shell();
         let a = s.status().epoch;
         let b = s.lock().epoch;
-        let c = s.open(|p| unlock(p, PASS)).unwrap().epoch;
+        let c = s.open(b, |p| unlock(p, PASS)).unwrap().epoch;
         assert!(a < b && b < c, "{a} {b} {c}");
     }
 
     #[test]
     fn after_three_wrong_tries_the_next_is_not_even_read() {
         let (_d, s) = open_shell();
-        s.lock();
+        let seen = s.lock().epoch;
         for _ in 0..3 {
             assert_eq!(
-                s.open(|p| unlock(p, "wrong wrong")).unwrap_err().code,
+                s.open(seen, |p| unlock(p, "wrong wrong")).unwrap_err().code,
                 "WrongPassphrase"
             );
         }
         let mut read = false;
         let err = s
-            .open(|p| {
+            .open(seen, |p| {
                 read = true;
                 unlock(p, PASS)
             })
@@ -323,7 +352,7 @@ mod tests {
         assert_eq!(err.wait_seconds, Some(1));
         assert!(!read, "the passphrase was not tried during the wait");
         std::thread::sleep(Duration::from_millis(1050));
-        assert!(s.open(|p| unlock(p, PASS)).unwrap().unlocked);
+        assert!(s.open(seen, |p| unlock(p, PASS)).unwrap().unlocked);
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! A stress check-in: stress, mood, craving, sleep, HALT, emotions, triggers, context, a note.
+//! A check-in: any of stress, mood and craving, sleep, HALT, emotions, triggers, context, the
+//! programme's everyday factors (exercise, meals, caffeine, medication, time outdoors), a note,
+//! and whether to bring it to the next session.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -9,7 +11,8 @@ use crate::error::{Error, Result};
 
 #[derive(Clone, PartialEq, Default)]
 pub struct Checkin {
-    pub stress: u8,
+    /// Each scale is absent unless the user chose a value; at least one is there.
+    pub stress: Option<u8>,
     pub mood: Option<u8>,
     pub craving: Option<u8>,
     pub sleep_hours: Option<f32>,
@@ -18,6 +21,31 @@ pub struct Checkin {
     pub triggers: Vec<String>,
     pub context: Option<Context>,
     pub note: String,
+    pub factors: Factors,
+    /// To bring up at the next session.
+    pub bring: bool,
+}
+
+/// The everyday factors an IOP asks about; each absent unless the user answered it.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Factors {
+    pub exercise: Option<bool>,
+    /// Meals eaten today (0–10).
+    pub meals: Option<u8>,
+    /// Caffeinated drinks today (0–30).
+    pub caffeine: Option<u8>,
+    /// Medication taken as prescribed.
+    pub medication: Option<bool>,
+    /// Time spent outdoors.
+    pub outdoors: Option<bool>,
+}
+
+impl Factors {
+    pub fn is_empty(&self) -> bool {
+        *self == Factors::default()
+    }
 }
 
 /// Hungry, angry, lonely, tired.
@@ -82,7 +110,7 @@ string_enum!(
 #[ts(export)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CheckinDto {
-    pub stress: u8,
+    pub stress: Option<u8>,
     pub mood: Option<u8>,
     pub craving: Option<u8>,
     pub sleep_hours: Option<f32>,
@@ -92,6 +120,8 @@ pub struct CheckinDto {
     #[ts(as = "Option<Context>")]
     pub context: Option<String>,
     pub note: String,
+    pub factors: Factors,
+    pub bring: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -104,7 +134,7 @@ pub struct HaltDto {
     pub tired: bool,
 }
 
-/// Payload version 1, as first written (tests/fixtures/golden/v1). Frozen.
+/// Payload version 1, as first written (tests/fixtures/golden/v1). Frozen. Stress was required.
 #[derive(Serialize, Deserialize)]
 struct V1 {
     stress: u8,
@@ -118,16 +148,74 @@ struct V1 {
     note: String,
 }
 
+/// Payload version 2 (tests/fixtures/golden/v2). Frozen. Every scale optional; the factors and
+/// `bring` added. Fields left at their empty value are not written.
+#[derive(Serialize, Deserialize)]
+struct V2 {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    stress: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    mood: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    craving: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sleep_hours: Option<f32>,
+    halt: [bool; 4],
+    emotions: Vec<String>,
+    triggers: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    context: Option<String>,
+    note: String,
+    #[serde(default, skip_serializing_if = "FactorsV2::is_empty")]
+    factors: FactorsV2,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    bring: bool,
+}
+
+/// The factors as version 2 writes them. Frozen.
+#[derive(Default, PartialEq, Serialize, Deserialize)]
+struct FactorsV2 {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    exercise: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    meals: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    caffeine: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    medication: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    outdoors: Option<bool>,
+}
+
+impl FactorsV2 {
+    fn is_empty(&self) -> bool {
+        *self == FactorsV2::default()
+    }
+}
+
+fn context_of(s: Option<String>) -> Option<Option<Context>> {
+    match s {
+        Some(s) => Some(Some(Context::parse(&s).ok()?)),
+        None => Some(None),
+    }
+}
+
 impl KindSpec for Checkin {
     const NAME: &'static str = "checkin";
     const TAG: &'static str = "checkin";
     const LABEL: &'static str = "check-in";
     const ENTRY: bool = true;
-    const VERSION: u16 = 1;
+    const VERSION: u16 = 2;
     type Dto = CheckinDto;
 
     fn validate(&mut self) -> Result<()> {
-        fields::score("stress", self.stress)?;
+        if self.stress.is_none() && self.mood.is_none() && self.craving.is_none() {
+            return Err(Error::invalid(
+                "stress",
+                "choose at least one of stress, mood or craving",
+            ));
+        }
+        fields::opt_score("stress", self.stress)?;
         fields::opt_score("mood", self.mood)?;
         fields::opt_score("craving", self.craving)?;
         if let Some(h) = self.sleep_hours
@@ -136,6 +224,18 @@ impl KindSpec for Checkin {
             return Err(Error::invalid(
                 "sleepHours",
                 "sleep is between 0 and 24 hours",
+            ));
+        }
+        if self.factors.meals.is_some_and(|m| m > 10) {
+            return Err(Error::invalid(
+                "meals",
+                "meals are a whole number from 0 to 10",
+            ));
+        }
+        if self.factors.caffeine.is_some_and(|c| c > 30) {
+            return Err(Error::invalid(
+                "caffeine",
+                "drinks are a whole number from 0 to 30",
             ));
         }
         fields::normalize_list("emotions", &mut self.emotions)?;
@@ -158,7 +258,11 @@ impl KindSpec for Checkin {
     }
 
     fn summary(&self) -> String {
-        let mut parts = vec![format!("stress {}", self.stress)];
+        let mut parts: Vec<String> = self
+            .stress
+            .map(|s| format!("stress {s}"))
+            .into_iter()
+            .collect();
         parts.extend(self.mood.map(|m| format!("mood {m}")));
         parts.extend(self.craving.map(|m| format!("craving {m}")));
         if !self.note.is_empty() {
@@ -168,7 +272,8 @@ impl KindSpec for Checkin {
     }
 
     fn encode(&self) -> serde_json::Result<Vec<u8>> {
-        serde_json::to_vec(&V1 {
+        let f = self.factors;
+        serde_json::to_vec(&V2 {
             stress: self.stress,
             mood: self.mood,
             craving: self.craving,
@@ -178,6 +283,14 @@ impl KindSpec for Checkin {
             triggers: self.triggers.clone(),
             context: self.context.map(|c| c.as_str().to_owned()),
             note: self.note.clone(),
+            factors: FactorsV2 {
+                exercise: f.exercise,
+                meals: f.meals,
+                caffeine: f.caffeine,
+                medication: f.medication,
+                outdoors: f.outdoors,
+            },
+            bring: self.bring,
         })
     }
 
@@ -186,6 +299,23 @@ impl KindSpec for Checkin {
             1 => {
                 let p: V1 = serde_json::from_str(json).ok()?;
                 Some(Checkin {
+                    stress: Some(p.stress),
+                    mood: p.mood,
+                    craving: p.craving,
+                    sleep_hours: p.sleep_hours,
+                    halt: Halt::from_flags(p.halt),
+                    emotions: p.emotions,
+                    triggers: p.triggers,
+                    context: context_of(p.context)?,
+                    note: p.note,
+                    factors: Factors::default(),
+                    bring: false,
+                })
+            }
+            2 => {
+                let p: V2 = serde_json::from_str(json).ok()?;
+                let f = p.factors;
+                Some(Checkin {
                     stress: p.stress,
                     mood: p.mood,
                     craving: p.craving,
@@ -193,11 +323,16 @@ impl KindSpec for Checkin {
                     halt: Halt::from_flags(p.halt),
                     emotions: p.emotions,
                     triggers: p.triggers,
-                    context: match p.context {
-                        Some(s) => Some(Context::parse(&s).ok()?),
-                        None => None,
-                    },
+                    context: context_of(p.context)?,
                     note: p.note,
+                    factors: Factors {
+                        exercise: f.exercise,
+                        meals: f.meals,
+                        caffeine: f.caffeine,
+                        medication: f.medication,
+                        outdoors: f.outdoors,
+                    },
+                    bring: p.bring,
                 })
             }
             _ => None,
@@ -220,6 +355,8 @@ impl KindSpec for Checkin {
             triggers: self.triggers.clone(),
             context: self.context.map(|x| x.as_str().to_owned()),
             note: self.note.clone(),
+            factors: self.factors,
+            bring: self.bring,
         }
     }
 
@@ -239,8 +376,10 @@ impl KindSpec for Checkin {
             triggers: d.triggers,
             context: d.context.as_deref().map(Context::parse).transpose()?,
             note: d.note,
+            factors: d.factors,
+            bring: d.bring,
         })
     }
 }
 
-crate::kinds::fields::redacted_debug!(Checkin, CheckinDto);
+crate::kinds::fields::redacted_debug!(Checkin, CheckinDto, Factors);

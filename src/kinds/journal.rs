@@ -13,6 +13,8 @@ pub struct JournalEntry {
     pub prompt: String,
     pub text: String,
     pub tags: Vec<String>,
+    /// To bring up at the next session.
+    pub bring: bool,
 }
 
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize, TS)]
@@ -23,6 +25,7 @@ pub struct JournalDto {
     pub prompt: String,
     pub text: String,
     pub tags: Vec<String>,
+    pub bring: bool,
 }
 
 /// Payload version 1, as first written (tests/fixtures/golden/v1). Frozen.
@@ -34,12 +37,23 @@ struct V1 {
     tags: Vec<String>,
 }
 
+/// Payload version 2 (tests/fixtures/golden/v2). Frozen. `bring` added, written only when set.
+#[derive(Serialize, Deserialize)]
+struct V2 {
+    title: String,
+    prompt: String,
+    text: String,
+    tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    bring: bool,
+}
+
 impl KindSpec for JournalEntry {
     const NAME: &'static str = "journal";
     const TAG: &'static str = "journal";
     const LABEL: &'static str = "journal entry";
     const ENTRY: bool = true;
-    const VERSION: u16 = 1;
+    const VERSION: u16 = 2;
     type Dto = JournalDto;
 
     fn validate(&mut self) -> Result<()> {
@@ -70,11 +84,12 @@ impl KindSpec for JournalEntry {
     }
 
     fn encode(&self) -> serde_json::Result<Vec<u8>> {
-        serde_json::to_vec(&V1 {
+        serde_json::to_vec(&V2 {
             title: self.title.clone(),
             prompt: self.prompt.clone(),
             text: self.text.clone(),
             tags: self.tags.clone(),
+            bring: self.bring,
         })
     }
 
@@ -87,6 +102,17 @@ impl KindSpec for JournalEntry {
                     prompt: p.prompt,
                     text: p.text,
                     tags: p.tags,
+                    bring: false,
+                })
+            }
+            2 => {
+                let p: V2 = serde_json::from_str(json).ok()?;
+                Some(JournalEntry {
+                    title: p.title,
+                    prompt: p.prompt,
+                    text: p.text,
+                    tags: p.tags,
+                    bring: p.bring,
                 })
             }
             _ => None,
@@ -99,6 +125,7 @@ impl KindSpec for JournalEntry {
             prompt: self.prompt.clone(),
             text: self.text.clone(),
             tags: self.tags.clone(),
+            bring: self.bring,
         }
     }
 
@@ -108,6 +135,7 @@ impl KindSpec for JournalEntry {
             prompt: d.prompt,
             text: d.text,
             tags: d.tags,
+            bring: d.bring,
         })
     }
 }

@@ -20,7 +20,7 @@ pub mod skill;
 pub mod skill_use;
 pub mod unknown;
 
-pub use checkin::{Checkin, CheckinDto, Context, Halt, HaltDto};
+pub use checkin::{Checkin, CheckinDto, Context, Factors, Halt, HaltDto};
 pub use journal::{JournalDto, JournalEntry};
 pub use session::{Item, ItemDto, SessionDto, SessionNote, SessionType};
 pub use skill::{Skill, SkillCategory, SkillDto};

@@ -15,8 +15,9 @@ pub struct SkillUse {
     /// The skill's name when used, so history reads the same after a rename or removal.
     pub skill_name: String,
     pub situation: String,
-    pub distress_before: u8,
-    pub distress_after: u8,
+    /// Absent unless the user chose a value (a default would read as "no change").
+    pub distress_before: Option<u8>,
+    pub distress_after: Option<u8>,
     pub urge_before: Option<u8>,
     pub urge_after: Option<u8>,
     pub minutes: Option<u16>,
@@ -30,15 +31,16 @@ pub struct SkillUseDto {
     pub skill_id: Option<String>,
     pub skill_name: String,
     pub situation: String,
-    pub distress_before: u8,
-    pub distress_after: u8,
+    pub distress_before: Option<u8>,
+    pub distress_after: Option<u8>,
     pub urge_before: Option<u8>,
     pub urge_after: Option<u8>,
     pub minutes: Option<u16>,
     pub note: String,
 }
 
-/// Payload version 1, as first written (tests/fixtures/golden/v1). Frozen.
+/// Payload version 1, as first written (tests/fixtures/golden/v1). Frozen. Distress was
+/// required (and the editor started it at 5, so a 5 in version 1 may not have been chosen).
 #[derive(Serialize, Deserialize)]
 struct V1 {
     skill_id: Option<String>,
@@ -52,18 +54,45 @@ struct V1 {
     note: String,
 }
 
+/// Payload version 2 (tests/fixtures/golden/v2). Frozen. Distress before and after optional.
+#[derive(Serialize, Deserialize)]
+struct V2 {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    skill_id: Option<String>,
+    skill_name: String,
+    situation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    distress_before: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    distress_after: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    urge_before: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    urge_after: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    minutes: Option<u16>,
+    note: String,
+}
+
+fn skill_id_of(s: Option<String>) -> Option<Option<RecordId>> {
+    match s {
+        Some(s) => Some(Some(RecordId::parse(&s).ok()?)),
+        None => Some(None),
+    }
+}
+
 impl KindSpec for SkillUse {
     const NAME: &'static str = "skill-use";
     const TAG: &'static str = "skill_use";
     const LABEL: &'static str = "coping skill";
     const ENTRY: bool = true;
-    const VERSION: u16 = 1;
+    const VERSION: u16 = 2;
     type Dto = SkillUseDto;
 
     fn validate(&mut self) -> Result<()> {
         fields::required_short("skillName", &mut self.skill_name)?;
-        fields::score("distressBefore", self.distress_before)?;
-        fields::score("distressAfter", self.distress_after)?;
+        fields::opt_score("distressBefore", self.distress_before)?;
+        fields::opt_score("distressAfter", self.distress_after)?;
         fields::opt_score("urgeBefore", self.urge_before)?;
         fields::opt_score("urgeAfter", self.urge_after)?;
         if let Some(m) = self.minutes
@@ -83,14 +112,15 @@ impl KindSpec for SkillUse {
     }
 
     fn summary(&self) -> String {
-        format!(
-            "{} · {} → {}",
-            self.skill_name, self.distress_before, self.distress_after
-        )
+        let n = |v: Option<u8>| v.map_or_else(|| "–".to_owned(), |v| v.to_string());
+        match (self.distress_before, self.distress_after) {
+            (None, None) => self.skill_name.clone(),
+            (b, a) => format!("{} · {} → {}", self.skill_name, n(b), n(a)),
+        }
     }
 
     fn encode(&self) -> serde_json::Result<Vec<u8>> {
-        serde_json::to_vec(&V1 {
+        serde_json::to_vec(&V2 {
             skill_id: self.skill_id.map(|i| i.to_string()),
             skill_name: self.skill_name.clone(),
             situation: self.situation.clone(),
@@ -108,10 +138,21 @@ impl KindSpec for SkillUse {
             1 => {
                 let p: V1 = serde_json::from_str(json).ok()?;
                 Some(SkillUse {
-                    skill_id: match p.skill_id {
-                        Some(s) => Some(RecordId::parse(&s).ok()?),
-                        None => None,
-                    },
+                    skill_id: skill_id_of(p.skill_id)?,
+                    skill_name: p.skill_name,
+                    situation: p.situation,
+                    distress_before: Some(p.distress_before),
+                    distress_after: Some(p.distress_after),
+                    urge_before: p.urge_before,
+                    urge_after: p.urge_after,
+                    minutes: p.minutes,
+                    note: p.note,
+                })
+            }
+            2 => {
+                let p: V2 = serde_json::from_str(json).ok()?;
+                Some(SkillUse {
+                    skill_id: skill_id_of(p.skill_id)?,
                     skill_name: p.skill_name,
                     situation: p.situation,
                     distress_before: p.distress_before,

@@ -65,7 +65,7 @@ fn check_v1(name: &str, r: &Record) {
             assert_eq!(
                 r.body,
                 Body::Checkin(Checkin {
-                    stress: 6,
+                    stress: Some(6),
                     mood: Some(4),
                     craving: Some(3),
                     sleep_hours: Some(6.5),
@@ -78,6 +78,9 @@ fn check_v1(name: &str, r: &Record) {
                     emotions: vec!["anxious".into(), "Tense".into()],
                     triggers: vec!["deadline".into(), "email from my manager".into()],
                     context: Some(Context::Work),
+                    // Version 1 had neither: absent, as never answered.
+                    factors: Default::default(),
+                    bring: false,
                     note: "Long day; «quotes», ünïcödé ✓ and a\nsecond line.".into(),
                 })
             );
@@ -93,7 +96,7 @@ fn check_v1(name: &str, r: &Record) {
             assert_eq!(
                 r.body,
                 Body::Checkin(Checkin {
-                    stress: 0,
+                    stress: Some(0),
                     ..Default::default()
                 })
             );
@@ -106,7 +109,7 @@ fn check_v1(name: &str, r: &Record) {
             assert_eq!(
                 r.body,
                 Body::Checkin(Checkin {
-                    stress: 10,
+                    stress: Some(10),
                     mood: Some(10),
                     craving: Some(0),
                     sleep_hours: Some(0.0),
@@ -126,7 +129,7 @@ fn check_v1(name: &str, r: &Record) {
             assert_eq!(
                 r.body,
                 Body::Checkin(Checkin {
-                    stress: 2,
+                    stress: Some(2),
                     note: "to the trash".into(),
                     ..Default::default()
                 })
@@ -145,8 +148,8 @@ fn check_v1(name: &str, r: &Record) {
                     skill_id: u.skill_id,
                     skill_name: "Box breathing".into(),
                     situation: "Before a hard meeting".into(),
-                    distress_before: 8,
-                    distress_after: 3,
+                    distress_before: Some(8),
+                    distress_after: Some(3),
                     urge_before: Some(6),
                     urge_after: Some(2),
                     minutes: Some(5),
@@ -163,8 +166,8 @@ fn check_v1(name: &str, r: &Record) {
                     skill_id: None,
                     skill_name: "Walk around the block".into(),
                     situation: String::new(),
-                    distress_before: 5,
-                    distress_after: 5,
+                    distress_before: Some(5),
+                    distress_after: Some(5),
                     urge_before: None,
                     urge_after: None,
                     minutes: None,
@@ -235,6 +238,7 @@ fn check_v1(name: &str, r: &Record) {
                     prompt: "What surprised you today?".into(),
                     text: "I said it out loud.\n\nIt was easier than I thought.".into(),
                     tags: vec!["group".into(), "sleep".into()],
+                    bring: false,
                 })
             );
         }
@@ -252,6 +256,7 @@ fn check_v1(name: &str, r: &Record) {
                     prompt: String::new(),
                     text: "Second thoughts, written down.".into(),
                     tags: vec!["morning".into()],
+                    bring: false,
                 })
             );
         }
@@ -390,4 +395,163 @@ fn every_kind_this_build_writes_has_a_golden_fixture() {
             );
         }
     }
+}
+
+/// Every record of the v2 fixture (check-in, coping-skill use and journal payload version 2),
+/// field by field, as the build that first wrote version 2 wrote it.
+fn check_v2(name: &str, r: &Record) {
+    let at = |s: &str| {
+        assert_eq!(r.at, t(s), "{name}: at");
+        assert_eq!(r.at.offset(), t(s).offset(), "{name}: at keeps its offset");
+    };
+    let body = match name {
+        "checkin_full" => {
+            at("2026-11-28T09:15:00-05:00");
+            assert_eq!(r.created, t("2026-11-28T09:20:00-05:00"));
+            Body::Checkin(Checkin {
+                stress: Some(6),
+                mood: Some(4),
+                craving: Some(3),
+                sleep_hours: Some(6.5),
+                halt: Halt {
+                    hungry: true,
+                    angry: false,
+                    lonely: true,
+                    tired: false,
+                },
+                emotions: vec!["anxious".into(), "hopeful".into()],
+                triggers: vec!["deadline".into()],
+                context: Some(Context::Work),
+                note: "Walked at lunch; «quotes» and ✓.".into(),
+                factors: Factors {
+                    exercise: Some(true),
+                    meals: Some(2),
+                    caffeine: Some(3),
+                    medication: Some(true),
+                    outdoors: Some(false),
+                },
+                bring: true,
+            })
+        }
+        "checkin_mood_only" => {
+            at("2026-11-28T12:00:00-05:00");
+            Body::Checkin(Checkin {
+                stress: None,
+                mood: Some(7),
+                craving: None,
+                sleep_hours: None,
+                halt: Halt::default(),
+                emotions: vec![],
+                triggers: vec![],
+                context: None,
+                note: String::new(),
+                factors: Factors::default(),
+                bring: false,
+            })
+        }
+        "checkin_factors_false_and_zero" => {
+            at("2026-11-28T13:00:00+05:30");
+            Body::Checkin(Checkin {
+                craving: Some(0),
+                factors: Factors {
+                    exercise: Some(false),
+                    meals: Some(0),
+                    caffeine: Some(0),
+                    medication: Some(false),
+                    outdoors: Some(true),
+                },
+                ..Default::default()
+            })
+        }
+        "skill_use_full" => {
+            at("2026-11-28T18:45:00-05:00");
+            Body::SkillUse(SkillUse {
+                skill_id: None,
+                skill_name: "Box breathing".into(),
+                situation: "Before a hard call".into(),
+                distress_before: Some(8),
+                distress_after: Some(3),
+                urge_before: Some(6),
+                urge_after: Some(2),
+                minutes: Some(5),
+                note: "Helped".into(),
+            })
+        }
+        "skill_use_no_ratings" => {
+            at("2026-11-28T19:00:00-05:00");
+            Body::SkillUse(SkillUse {
+                skill_id: None,
+                skill_name: "Walk around the block".into(),
+                situation: String::new(),
+                distress_before: None,
+                distress_after: None,
+                urge_before: None,
+                urge_after: None,
+                minutes: None,
+                note: String::new(),
+            })
+        }
+        "skill_use_before_only" => {
+            at("2026-11-28T19:30:00-05:00");
+            Body::SkillUse(SkillUse {
+                skill_name: "Call a friend".into(),
+                distress_before: Some(7),
+                ..Default::default()
+            })
+        }
+        "journal_bring" => {
+            at("2026-11-28T22:05:00-05:00");
+            Body::Journal(JournalEntry {
+                title: String::new(),
+                prompt: "What do I want to say at group?".into(),
+                text: "That the evenings are the hard part.".into(),
+                tags: vec!["group".into()],
+                bring: true,
+            })
+        }
+        "journal_plain" => {
+            at("2026-11-28T22:30:00-05:00");
+            Body::Journal(JournalEntry {
+                title: String::new(),
+                prompt: String::new(),
+                text: "Just for me.".into(),
+                tags: vec![],
+                bring: false,
+            })
+        }
+        other => panic!("the v2 fixture has a record {other} this test does not check"),
+    };
+    assert_eq!(r.body, body, "{name}");
+    assert_eq!(r.revision, 1, "{name}");
+}
+
+#[test]
+fn the_v2_golden_payloads_decode_with_every_field_intact() {
+    let ids = ids("v2");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(golden("v2").join("payloads")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        let r = keel::codec::decode(ids[&name], 1, &std::fs::read(&path).unwrap())
+            .unwrap_or_else(|| panic!("the {name} payload decodes"));
+        check_v2(&name, &r);
+        seen += 1;
+    }
+    assert_eq!(seen, ids.len(), "a payload for every named record");
+}
+
+#[test]
+fn the_v2_golden_vault_opens_with_every_field_intact_by_passphrase_and_recovery_key() {
+    let (_d, _path, mut v) = open_copy("v2");
+    for (name, id) in &ids("v2") {
+        check_v2(name, &v.get(*id).unwrap());
+    }
+    let (dir, path) = temp_vault();
+    std::fs::copy(golden("v2").join("vault.keel"), &path).unwrap();
+    let key = std::fs::read_to_string(golden("v2").join("recovery-key.txt")).unwrap();
+    let mut v = Vault::recover(&path, key.trim(), &pass(), noon()).unwrap();
+    for (name, id) in &ids("v2") {
+        check_v2(name, &v.get(*id).unwrap());
+    }
+    drop(dir);
 }

@@ -73,7 +73,7 @@ fn errors_never_quote_what_the_user_wrote() {
         NewRecord {
             at: Some(format!("{MARKER} is not a time")),
             body: BodyDto::Checkin(CheckinDto {
-                stress: 3,
+                stress: Some(3),
                 context: Some(MARKER.into()),
                 ..Default::default()
             }),
@@ -90,7 +90,7 @@ fn errors_never_quote_what_the_user_wrote() {
         NewRecord {
             at: None,
             body: BodyDto::Checkin(CheckinDto {
-                stress: 3,
+                stress: Some(3),
                 context: Some(MARKER.into()),
                 ..Default::default()
             }),

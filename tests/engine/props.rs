@@ -38,7 +38,7 @@ fn body() -> impl Strategy<Value = BodyDto> {
         )
             .prop_map(|(stress, mood, craving, sleep, h, emotions, note, ctx)| {
                 BodyDto::Checkin(CheckinDto {
-                    stress,
+                    stress: Some(stress),
                     mood,
                     craving,
                     sleep_hours: sleep.map(f32::from),
@@ -52,6 +52,7 @@ fn body() -> impl Strategy<Value = BodyDto> {
                     triggers: vec![],
                     context: ctx.map(str::to_owned),
                     note,
+                    ..Default::default()
                 })
             }),
         (
@@ -64,8 +65,8 @@ fn body() -> impl Strategy<Value = BodyDto> {
         )
             .prop_map(|(name, b, a, u, m, note)| BodyDto::SkillUse(SkillUseDto {
                 skill_name: name,
-                distress_before: b,
-                distress_after: a,
+                distress_before: Some(b),
+                distress_after: Some(a),
                 urge_before: u,
                 urge_after: u,
                 minutes: m,
@@ -114,6 +115,7 @@ fn body() -> impl Strategy<Value = BodyDto> {
                     text,
                     tags,
                     prompt: String::new(),
+                    bring: false,
                 })
             }),
     ]

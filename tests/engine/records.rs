@@ -2,7 +2,7 @@ use keel::commands;
 use keel::dto::*;
 use keel::{Error, Vault};
 
-use keel::model::Kind;
+use keel::model::{Kind, RecordId};
 
 use crate::support::kinds::{sample, samples};
 use crate::support::*;
@@ -101,14 +101,14 @@ fn bad_input_names_the_field_and_saves_nothing() {
     let cases: Vec<(BodyDto, &str)> = vec![
         (
             BodyDto::Checkin(CheckinDto {
-                stress: 11,
+                stress: Some(11),
                 ..Default::default()
             }),
             "stress",
         ),
         (
             BodyDto::Checkin(CheckinDto {
-                stress: 1,
+                stress: Some(1),
                 mood: Some(12),
                 ..Default::default()
             }),
@@ -116,7 +116,7 @@ fn bad_input_names_the_field_and_saves_nothing() {
         ),
         (
             BodyDto::Checkin(CheckinDto {
-                stress: 1,
+                stress: Some(1),
                 sleep_hours: Some(30.0),
                 ..Default::default()
             }),
@@ -124,7 +124,7 @@ fn bad_input_names_the_field_and_saves_nothing() {
         ),
         (
             BodyDto::Checkin(CheckinDto {
-                stress: 1,
+                stress: Some(1),
                 context: Some("moon".into()),
                 ..Default::default()
             }),
@@ -140,7 +140,7 @@ fn bad_input_names_the_field_and_saves_nothing() {
         (
             BodyDto::SkillUse(SkillUseDto {
                 skill_name: "x".into(),
-                distress_after: 99,
+                distress_after: Some(99),
                 ..Default::default()
             }),
             "distressAfter",
@@ -254,7 +254,7 @@ fn search_is_case_insensitive_over_every_text_field_newest_first() {
         mk(
             "2026-01-15T10:00:00+00:00",
             BodyDto::Checkin(CheckinDto {
-                stress: 2,
+                stress: Some(2),
                 triggers: vec!["lighthouse keeper".into()],
                 ..Default::default()
             }),
@@ -322,7 +322,7 @@ fn list_filters_by_kind_tag_dates_and_pages() {
             NewRecord {
                 at: Some(at),
                 body: BodyDto::Checkin(CheckinDto {
-                    stress: day as u8,
+                    stress: Some(day as u8),
                     ..Default::default()
                 }),
             },
@@ -369,7 +369,7 @@ fn list_filters_by_kind_tag_dates_and_pages() {
         .records
         .iter()
         .map(|r| match &r.body {
-            BodyDto::Checkin(c) => c.stress,
+            BodyDto::Checkin(c) => c.stress.unwrap_or(99),
             _ => 99,
         })
         .collect();
@@ -550,4 +550,85 @@ fn export_holds_everything_in_the_documented_shape() {
         "records carry their kind"
     );
     assert!(json["exportedAt"].is_string() && json["records"][0]["localDate"].is_string());
+}
+
+#[test]
+fn a_scale_never_chosen_is_stored_as_absent_never_as_a_number() {
+    let (_d, path) = temp_vault();
+    let mut v = new_vault(&path);
+    let checkin = commands::add(
+        &mut v,
+        NewRecord {
+            at: None,
+            body: BodyDto::Checkin(CheckinDto {
+                mood: Some(6),
+                ..Default::default()
+            }),
+        },
+    )
+    .unwrap();
+    let use_ = commands::add(
+        &mut v,
+        NewRecord {
+            at: None,
+            body: BodyDto::SkillUse(SkillUseDto {
+                skill_name: "Walk".into(),
+                ..Default::default()
+            }),
+        },
+    )
+    .unwrap();
+    drop(v);
+    let mut v = reopen(&path);
+    let BodyDto::Checkin(c) = commands::get(&mut v, &checkin.id).unwrap().body else {
+        panic!("a check-in")
+    };
+    assert_eq!((c.stress, c.mood, c.craving), (None, Some(6), None));
+    assert!(c.factors == Factors::default() && !c.bring);
+    let BodyDto::SkillUse(u) = commands::get(&mut v, &use_.id).unwrap().body else {
+        panic!("a skill use")
+    };
+    assert_eq!((u.distress_before, u.distress_after), (None, None));
+    // In the sealed payload itself: no number for what was never chosen.
+    let r = v.get(RecordId::parse(&checkin.id).unwrap()).unwrap();
+    let payload = String::from_utf8(keel::codec::encode(&r).unwrap().to_vec()).unwrap();
+    assert!(
+        !payload.contains("stress") && !payload.contains("craving"),
+        "{payload}"
+    );
+    let r = v.get(RecordId::parse(&use_.id).unwrap()).unwrap();
+    let payload = String::from_utf8(keel::codec::encode(&r).unwrap().to_vec()).unwrap();
+    assert!(!payload.contains("distress"), "{payload}");
+}
+
+#[test]
+fn a_check_in_needs_at_least_one_scale() {
+    let (_d, path) = temp_vault();
+    let mut v = new_vault(&path);
+    let err = commands::add(
+        &mut v,
+        NewRecord {
+            at: None,
+            body: BodyDto::Checkin(CheckinDto {
+                note: "only words".into(),
+                ..Default::default()
+            }),
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::InvalidInput {
+                field: "stress",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        v.all().unwrap().0.len(),
+        30,
+        "nothing saved beyond the built-in skills"
+    );
 }

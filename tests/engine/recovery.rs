@@ -14,7 +14,7 @@ fn the_recovery_key_sets_a_new_passphrase_and_the_old_one_stops_working() {
         NewRecord {
             at: None,
             body: BodyDto::Checkin(CheckinDto {
-                stress: 4,
+                stress: Some(4),
                 ..Default::default()
             }),
         },
@@ -93,7 +93,7 @@ fn changing_the_passphrase_rewraps_the_key_only_and_leaves_records_untouched() {
             NewRecord {
                 at: None,
                 body: BodyDto::Checkin(CheckinDto {
-                    stress: i % 10,
+                    stress: Some(i % 10),
                     ..Default::default()
                 }),
             },

@@ -11,7 +11,7 @@ fn checkin_at(v: &mut Vault, at: &str) -> RecordDto {
         NewRecord {
             at: Some(at.into()),
             body: BodyDto::Checkin(CheckinDto {
-                stress: 5,
+                stress: Some(5),
                 ..Default::default()
             }),
         },

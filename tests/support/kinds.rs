@@ -27,7 +27,7 @@ pub fn sample(kind: Kind) -> (BodyDto, BodyDto) {
     match kind {
         Kind::Checkin => (
             BodyDto::Checkin(CheckinDto {
-                stress: 7,
+                stress: Some(7),
                 mood: Some(3),
                 craving: Some(2),
                 sleep_hours: Some(6.5),
@@ -40,9 +40,17 @@ pub fn sample(kind: Kind) -> (BodyDto, BodyDto) {
                 triggers: vec!["deadline".into()],
                 context: Some("work".into()),
                 note: "long day".into(),
+                factors: Factors {
+                    exercise: Some(true),
+                    meals: Some(2),
+                    caffeine: Some(3),
+                    medication: Some(true),
+                    outdoors: Some(false),
+                },
+                bring: true,
             }),
             BodyDto::Checkin(CheckinDto {
-                stress: 4,
+                mood: Some(4),
                 note: "better".into(),
                 ..Default::default()
             }),
@@ -50,8 +58,8 @@ pub fn sample(kind: Kind) -> (BodyDto, BodyDto) {
         Kind::SkillUse => (
             BodyDto::SkillUse(SkillUseDto {
                 skill_name: "Box breathing".into(),
-                distress_before: 8,
-                distress_after: 4,
+                distress_before: Some(8),
+                distress_after: Some(4),
                 urge_before: Some(6),
                 urge_after: Some(2),
                 minutes: Some(5),
@@ -60,8 +68,8 @@ pub fn sample(kind: Kind) -> (BodyDto, BodyDto) {
             }),
             BodyDto::SkillUse(SkillUseDto {
                 skill_name: "Box breathing".into(),
-                distress_before: 8,
-                distress_after: 2,
+                distress_before: Some(8),
+                distress_after: None,
                 ..Default::default()
             }),
         ),
@@ -74,6 +82,7 @@ pub fn sample(kind: Kind) -> (BodyDto, BodyDto) {
                 title: "After group".into(),
                 text: "It went well".into(),
                 tags: vec!["group".into()],
+                bring: true,
                 ..Default::default()
             }),
             BodyDto::Journal(JournalDto {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
@@ -9,6 +9,12 @@ import { emptyCheckin, emptySession } from './lib/kinds';
 
 const PASS = 'maple orbit quietly';
 const GROUPS = Array.from({ length: 13 }, (_, i) => `AB${String(i).padStart(2, '0')}C`);
+
+// The unlocked app is a chunk of its own: load it once up front, so no test's timing depends on
+// being the first to open it.
+beforeAll(async () => {
+  await import('./lib/views/Shell.svelte');
+}, 30_000);
 
 async function start(fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS })) {
   const app = new AppState(fake);
@@ -77,6 +83,10 @@ describe('first run', () => {
     expect(fake.exists).toBe(false);
     await user.clear(input);
     await user.type(input, `${shown[n - 1]}{Enter}`);
+    // The last first-run screen teaches the quick-hide shortcut.
+    expect(await screen.findByRole('heading', { name: 'Your journal is ready' })).toBeInTheDocument();
+    expect(document.body.textContent).toContain('Keel hides and locks at once');
+    await user.click(screen.getByRole('button', { name: 'Open my journal' }));
     await screen.findByRole('radiogroup', { name: 'Stress' });
     expect(fake.exists).toBe(true);
     expect(fake.recoveryGroups).toEqual(shown);
@@ -140,6 +150,34 @@ describe('one source of truth', () => {
     expect(screen.getByRole('radiogroup', { name: 'Stress' })).toBeInTheDocument();
   });
 
+  it('the status already shown, sent again (a later launch brings the window forward), keeps what is typed', async () => {
+    const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
+    let again: (() => void) | null = null;
+    const onState = fake.onState.bind(fake);
+    fake.onState = async (h) => {
+      again = () => void fake.vaultStatus().then(h);
+      return onState(h);
+    };
+    const { user } = await start(fake);
+    const field = (await screen.findByLabelText('Passphrase')) as HTMLInputElement;
+    await user.type(field, 'half typed');
+    again!();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(field.value).toBe('half typed');
+  });
+
+  it('an unlock asked for before a lock the shell already had opens nothing', async () => {
+    const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
+    const { user, app } = await start(fake);
+    await screen.findByLabelText('Passphrase');
+    // The quick hide reached the shell first; the page has not heard of it yet.
+    await fake.lock();
+    await user.type(screen.getByLabelText('Passphrase'), `${PASS}{Enter}`);
+    await waitFor(() => expect(app.epoch).toBe(fake.epoch));
+    expect(fake.unlocked).toBe(false);
+    expect(screen.getByRole('heading', { name: 'Keel is locked' })).toBeInTheDocument();
+  });
+
   it('a recovery key typed into "Forgot your passphrase?" is gone after quick hide', async () => {
     const { user } = await start();
     await user.click(await screen.findByRole('button', { name: /forgot your passphrase/i }));
@@ -190,7 +228,8 @@ describe('today', () => {
     expect(body.kind === 'checkin' && [body.stress, body.mood, body.craving, body.halt.hungry, body.note]).toEqual([7, 4, 1, true, 'after group']);
 
     const list = await screen.findByRole('list', { name: "Today's entries list" });
-    expect(within(list).getByText(/Stress 7 · mood 4 · craving 1 · Hungry — after group/)).toBeInTheDocument();
+    // The ratings are pills (name and number), then HALT and the note.
+    expect(within(list).getByRole('button', { name: /Stress 7, Mood 4, Craving 1, Hungry — after group/ })).toBeInTheDocument();
   });
 
   it('types 1 then 0 for a stress of 10', async () => {
@@ -271,7 +310,7 @@ describe('editing', () => {
   it('saves a journal entry with tags', async () => {
     const { user, fake } = await unlocked();
     await user.click(screen.getByRole('button', { name: '+ Journal entry' }));
-    await user.type(await screen.findByLabelText('Title'), 'Evening');
+    await user.type(await screen.findByLabelText(/^Title/), 'Evening');
     await user.type(screen.getByLabelText(/^entry$/i), 'A calmer day.');
     await user.type(screen.getByLabelText(/^tags/i), 'work, family');
     await user.keyboard('{Control>}{Enter}{/Control}');
@@ -299,11 +338,53 @@ describe('editing', () => {
   });
 });
 
+describe('nothing the user did not enter is saved', () => {
+  it('a detailed check-in with no scale chosen says one is needed and saves nothing', async () => {
+    const { user, fake } = await unlocked();
+    await user.click(screen.getByRole('button', { name: '+ Detailed check-in' }));
+    await user.type(await screen.findByLabelText('Note'), 'just words');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('choose at least one of stress, mood or craving');
+    expect((await fake.listRecords(listQuery({ kinds: ['checkin'] }))).total).toBe(0);
+  });
+
+  it('a coping skill saved without touching a scale stores no number for it', async () => {
+    const { user, fake } = await unlocked();
+    await user.click(screen.getByRole('button', { name: '+ Log a coping skill' }));
+    const radios = await screen.findAllByRole('radio');
+    expect(radios.every((r) => !(r as HTMLInputElement).checked), 'every scale starts with nothing chosen').toBe(true);
+    await user.type(screen.getByRole('combobox'), 'Walk outside');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(async () => expect((await fake.listRecords(listQuery({ kinds: ['skill-use'] }))).total).toBe(1));
+    const [r] = (await fake.listRecords(listQuery({ kinds: ['skill-use'] }))).records;
+    expect(r.body).toMatchObject({ distressBefore: null, distressAfter: null, urgeBefore: null, urgeAfter: null });
+  });
+
+  it('a mood-only quick check-in is saved with stress and craving absent, with Undo', async () => {
+    const { user, fake } = await unlocked();
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Mood' })).getByRole('radio', { name: '7' }));
+    await user.click(screen.getByRole('button', { name: 'Save check-in' }));
+    await waitFor(async () => expect((await fake.listRecords(listQuery({ kinds: ['checkin'] }))).total).toBe(1));
+    const [r] = (await fake.listRecords(listQuery({ kinds: ['checkin'] }))).records;
+    expect(r.body).toMatchObject({ stress: null, mood: 7, craving: null });
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(async () => expect((await fake.listRecords(listQuery({ kinds: ['checkin'] }))).total).toBe(0));
+  });
+
+  it('the quick check-in with nothing chosen asks for any one number', async () => {
+    const { user, fake } = await unlocked();
+    await user.click(screen.getByRole('button', { name: 'Save check-in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Pick a number for any one of stress, mood or craving');
+    expect((await fake.listRecords(listQuery({ kinds: ['checkin'] }))).total).toBe(0);
+  });
+});
+
 describe('when a save is refused', () => {
   it('saving a check-in with sleep 30 focuses the sleep input and says what to fix', async () => {
     const { user, fake } = await unlocked();
     await user.click(screen.getByRole('button', { name: '+ Detailed check-in' }));
     const sleep = await screen.findByLabelText('Sleep last night (hours)');
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Mood' })).getByRole('radio', { name: '6' }));
     await user.type(sleep, '30');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Sleep hours: sleep is between 0 and 24 hours.');
@@ -668,5 +749,63 @@ describe('activity', () => {
     await user.click(screen.getByRole('button', { name: 'Today' }));
     await waitFor(() => expect(fake.pending, 'leaving Settings drops it').toBeNull());
     expect(fake.recoveryGroups).toEqual(GROUPS);
+  });
+});
+
+describe('discreet', () => {
+  it('covers the screen while another window is in front, unless turned off', async () => {
+    const { fake, app } = await unlocked();
+    window.dispatchEvent(new Event('blur'));
+    expect(await screen.findByTestId('discreet-cover')).toBeInTheDocument();
+    window.dispatchEvent(new Event('focus'));
+    await waitFor(() => expect(screen.queryByTestId('discreet-cover')).toBeNull());
+    await app.saveSettings({ ...fake.settings, hideWhenUnfocused: false });
+    window.dispatchEvent(new Event('blur'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByTestId('discreet-cover'), 'turned off in Settings').toBeNull();
+    window.dispatchEvent(new Event('focus'));
+  });
+
+  it('never covers the lock screen (it shows nothing private)', async () => {
+    await start();
+    await screen.findByLabelText('Passphrase');
+    window.dispatchEvent(new Event('blur'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByTestId('discreet-cover')).toBeNull();
+    window.dispatchEvent(new Event('focus'));
+  });
+
+  it("uses the person's own words for craving and session notes, and can leave HALT out", async () => {
+    const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
+    fake.settings = { ...fake.settings, cravingLabel: 'Urge', sessionLabel: 'Meeting', showHalt: false };
+    const { user } = await start(fake);
+    await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
+    expect(await screen.findByRole('radiogroup', { name: 'Urge' })).toBeInTheDocument();
+    expect(screen.queryByRole('radiogroup', { name: 'Craving' })).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: 'Hungry' })).toBeNull();
+    expect(screen.queryByText(/craving/i)).toBeNull();
+    await user.click(screen.getByRole('button', { name: '+ Meeting' }));
+    expect(await screen.findByRole('heading', { name: 'New meeting' })).toBeInTheDocument();
+  });
+});
+
+describe('coping skills in one tap', () => {
+  it('"Log it" on a skill and a favourite chip on Today open a skill use of that skill', async () => {
+    const { user, fake } = await unlocked();
+    await user.click(screen.getByRole('button', { name: 'Coping skills' }));
+    await user.click(await screen.findByRole('button', { name: 'Log Box breathing' }));
+    expect(await screen.findByRole('heading', { name: 'New coping skill' })).toBeInTheDocument();
+    expect((screen.getByRole('combobox') as HTMLInputElement).value).toBe('Box breathing');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect((await fake.listRecords(listQuery({ kinds: ['skill-use'] }))).total).toBe(1));
+    const [use] = (await fake.listRecords(listQuery({ kinds: ['skill-use'] }))).records;
+    const box = [...fake.records.values()].find((r) => r.body.kind === 'skill' && r.body.name === 'Box breathing')!;
+    expect(use.body).toMatchObject({ skillId: box.id, skillName: 'Box breathing', distressBefore: null });
+
+    await user.click(await screen.findByRole('button', { name: /Add to favourites: Box breathing/ }));
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    const chips = await screen.findByRole('group', { name: 'Log a favourite coping skill' });
+    await user.click(within(chips).getByRole('button', { name: 'Box breathing' }));
+    expect((await screen.findByRole('combobox') as HTMLInputElement).value).toBe('Box breathing');
   });
 });

@@ -64,7 +64,10 @@ fn a_checkin_prints_its_id_and_shows_up_in_list_show_and_search() {
     let keel::dto::BodyDto::Checkin(c) = &page.records[0].body else {
         panic!("not a check-in")
     };
-    assert_eq!((c.stress, c.mood, c.sleep_hours), (6, Some(4), Some(6.5)));
+    assert_eq!(
+        (c.stress, c.mood, c.sleep_hours),
+        (Some(6), Some(4), Some(6.5))
+    );
     assert!(c.halt.hungry && c.halt.tired && !c.halt.angry);
 
     let o = run(keel(&vault, &["show", &id[..6]]));

@@ -159,6 +159,44 @@ function descendants(root) {
   return procs.filter((p) => p.pid !== root && set.has(p.pid));
 }
 
+// ---- real input through the X server ----------------------------------------------------
+
+/**
+ * Real pointer and key input through XTest (`lib/xtest.py`, Python 3 with libX11 and libXtst),
+ * on the driver's DISPLAY: for what WebKitWebDriver cannot synthesize (a middle click, the
+ * keyboard context menu, a drag and drop). Steps: 'move X Y', 'down B', 'up B', 'key NAME',
+ * 'key NAME down|up', 'sleep MS'; screen pixels, buttons 1 left, 2 middle, 3 right.
+ */
+export function xinput(driver, ...steps) {
+  execFileSync('python3', [path.join(HERE, 'xtest.py'), ...steps], { env: driver.env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 30_000 });
+}
+
+/**
+ * The windows on the screen (mapped, at least 20 px each way, at least partly on screen), as
+ * `id WxH+X+Y`: the app's own window, and any menu or second window that comes up.
+ */
+export function screenWindows(driver) {
+  const env = driver.env;
+  const ids = execFileSync('xwininfo', ['-root', '-children'], { env, encoding: 'utf8' })
+    .split('\n')
+    .map((l) => /^\s+(0x[0-9a-f]+)\s/.exec(l)?.[1])
+    .filter(Boolean);
+  const out = [];
+  for (const id of ids) {
+    let info;
+    try {
+      info = execFileSync('xwininfo', ['-id', id], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch {
+      continue; // gone meanwhile
+    }
+    const num = (label) => Number(new RegExp(`${label}:\\s+(-?\\d+)`).exec(info)?.[1]);
+    const [x, y, w, h] = [num('Absolute upper-left X'), num('Absolute upper-left Y'), num('Width'), num('Height')];
+    if (!/Map State: IsViewable/.test(info) || w < 20 || h < 20 || x + w <= 0 || y + h <= 0) continue;
+    out.push(`${id} ${w}x${h}+${x}+${y}`);
+  }
+  return out;
+}
+
 // ---- in-page helpers -------------------------------------------------------------------
 
 // Prepended to every script: find things by their accessible name, like a screen reader.
@@ -394,9 +432,13 @@ export async function createVault(app, passphrase, shots) {
   return { groups, ask: n, label };
 }
 
-export async function confirmGroup(app, groups, n) {
+export async function confirmGroup(app, groups, n, shots) {
   await app.fill(`/^Type group ${n} /`, groups[n - 1]);
   await app.click("I've kept it — continue");
+  // The last first-run screen teaches the quick-hide shortcut.
+  await app.heading('Your journal is ready', 20_000);
+  if (shots) await app.screenshot(`${shots}-02b-ready`);
+  await app.click('Open my journal');
   await app.heading('How are you right now?', 20_000);
 }
 

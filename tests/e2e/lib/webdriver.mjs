@@ -13,6 +13,7 @@ export const Key = {
   Space: ' ',
   ArrowDown: '\uE015',
   ArrowUp: '\uE013',
+  F10: '\uE03A',
 };
 
 export class WebDriverError extends Error {
@@ -149,6 +150,20 @@ export class Client {
     ];
     await this.request('POST', this.s('/actions'), { actions: [{ type: 'key', id: 'kbd', actions }] });
     await this.request('DELETE', this.s('/actions'));
+  }
+
+  /** Pointer and key action sequences (W3C "perform actions"), then release everything. */
+  async actions(sources) {
+    try {
+      await this.request('POST', this.s('/actions'), { actions: sources });
+    } finally {
+      await this.request('DELETE', this.s('/actions'));
+    }
+  }
+
+  /** Every top-level browsing context (window) of the session. */
+  async windowHandles() {
+    return this.request('GET', this.s('/window/handles'));
   }
 
   async screenshot() {

@@ -83,7 +83,7 @@ describe('a journal changed outside Keel', { concurrency: 1 }, () => {
 
     await app.click('+ Journal entry');
     await app.heading('New journal');
-    await app.fill('Title', TITLE);
+    await app.fill('Title (optional)', TITLE);
     await app.fill('Entry', BODY);
     await app.click('Save');
     await app.heading('How are you right now?');

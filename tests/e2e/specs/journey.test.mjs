@@ -9,8 +9,8 @@ const PASS2 = 'new tide over the harbour wall';
 const TODAY = "Today's entries list";
 
 // What each record reads like in a list, after adding and after editing.
-const CHECKIN_ADDED = 'Stress 6 · mood 8 · craving 10';
-const CHECKIN = 'Stress 3 · mood 8 · craving 10 — kettle humming in the kitchen';
+const CHECKIN_ADDED = 'Stress 6, Mood 8, Craving 10';
+const CHECKIN = 'Stress 3, Mood 8, Craving 10, kettle humming in the kitchen';
 const SKILL_ADDED = 'Box breathing · distress 7 → 3 — before the team meeting';
 const SKILL = 'Box breathing · distress 7 → 3 — before the team meeting ran late';
 const SESSION_ADDED = 'Individual: Anger and the body';
@@ -220,7 +220,7 @@ describe('journey: one vault from first run to recovery', { concurrency: 1 }, ()
     await app.select('Session type', 'Individual');
     await app.fill('Facilitator', 'Dr. Rivera');
     await app.fill('Title or topic', 'Anger and the body');
-    await app.fill('Notes (Markdown)', ['## Plan', '- **breathe** first', '- call the [clinic](http://127.0.0.1:9/clinic)'].join(Key.Enter));
+    await app.fill('Notes', ['## Plan', '- **breathe** first', '- call the [clinic](http://127.0.0.1:9/clinic)'].join(Key.Enter));
     await app.click('Preview');
     const preview = await app.waitFor(() => {
       const r = control('Notes preview');
@@ -240,7 +240,7 @@ describe('journey: one vault from first run to recovery', { concurrency: 1 }, ()
     assert.equal(await app.run(() => location.href), before);
     assert.ok(await app.run(() => !!heading('New session note')), 'still in the editor');
     await app.click('Write');
-    assert.match(await app.value('Notes (Markdown)'), /^## Plan\n- \*\*breathe\*\* first\n/);
+    assert.match(await app.value('Notes'), /^## Plan\n- \*\*breathe\*\* first\n/);
     await app.fill('Takeaways', 'name the feeling');
     await app.type('Add homework item', 'walk daily' + Key.Enter);
     await app.type('Add bring to next session item', 'sleep diary' + Key.Enter);
@@ -273,8 +273,9 @@ describe('journey: one vault from first run to recovery', { concurrency: 1 }, ()
     await app.nav('Today');
     await app.click('+ Journal entry');
     await app.heading('New journal');
-    await app.waitFor(() => document.activeElement?.id === 'jo-title', [], { what: 'focus on title' });
-    await app.fill('Title', JOURNAL_ADDED);
+    // The journal opens with the cursor in the text; the title is optional.
+    await app.waitFor(() => document.activeElement?.id === 'jo-text', [], { what: 'focus on the text' });
+    await app.fill('Title (optional)', JOURNAL_ADDED);
     await app.fill('Entry', 'Walked to the pier and watched the ferry come in.');
     await app.fill('Tags (separate with commas)', 'gratitude, walk');
     await app.client.chord(Key.Control, Key.Enter);
@@ -283,7 +284,7 @@ describe('journey: one vault from first run to recovery', { concurrency: 1 }, ()
 
     await openFromToday(app, JOURNAL_ADDED, 'Edit journal');
     assert.equal(await app.value('Tags (separate with commas)'), 'gratitude, walk');
-    await app.fill('Title', JOURNAL);
+    await app.fill('Title (optional)', JOURNAL);
     await app.click('Save');
     await app.row(TODAY, JOURNAL);
     await trashUndoRestore(app, JOURNAL, 'Edit journal');

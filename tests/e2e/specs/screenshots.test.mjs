@@ -72,7 +72,7 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await app.click('+ Session note');
     await app.heading('New session note');
     await app.fill('Title or topic', 'Values and goals');
-    await app.fill('Notes (Markdown)', ['## What we covered', '- **values** vs goals', '- one small step'].join(Key.Enter));
+    await app.fill('Notes', ['## What we covered', '- **values** vs goals', '- one small step'].join(Key.Enter));
     await top();
     await shot(t('06-editor-session'));
     await app.click('Preview');
@@ -82,7 +82,7 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
 
     await app.click('+ Journal entry');
     await app.heading('New journal');
-    await app.fill('Title', 'Evening pages');
+    await app.fill('Title (optional)', 'Evening pages');
     await app.fill('Entry', 'A quiet day. Made tea, read for an hour.');
     await shot(t('07-editor-journal'));
     // Escape with unsaved text asks first.
@@ -178,7 +178,7 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await app.heading('New session note');
     await app.fill('Facilitator', 'Sam');
     await app.fill('Title or topic', 'Handling cravings at work');
-    await app.fill('Notes (Markdown)', '**Urge surfing**: notice, name, ride it out.');
+    await app.fill('Notes', '**Urge surfing**: notice, name, ride it out.');
     await app.type('Add homework item', 'Practise urge surfing twice' + Key.Enter);
     await app.type('Add bring to next session item', 'Craving log for the week' + Key.Enter);
     await app.click('Save');
@@ -186,7 +186,7 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
 
     await app.click('+ Journal entry');
     await app.heading('New journal');
-    await app.fill('Title', 'A long walk by the river');
+    await app.fill('Title (optional)', 'A long walk by the river');
     await app.fill('Entry', 'The walk cleared my head. '.repeat(12));
     await app.fill('Tags (separate with commas)', 'walk, gratitude');
     await app.click('Save');
@@ -194,7 +194,7 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
 
     await app.click('+ Journal entry');
     await app.heading('New journal');
-    await app.fill('Title', 'Draft I do not want to keep, with a rather long title that goes on and on to test wrapping');
+    await app.fill('Title (optional)', 'Draft I do not want to keep, with a rather long title that goes on and on to test wrapping');
     await app.fill('Entry', 'Never mind.');
     await app.click('Save');
     await (await app.row(TODAY, 'Draft I do not')).click();

@@ -5,6 +5,7 @@ import { listQuery } from './backend';
 import { errorCode, errorMessage } from './errors';
 import type { EntryKind } from './kinds';
 import { localDay } from './time';
+import { labelOverrides } from './kinds/overrides.svelte';
 
 export type Phase = 'loading' | 'firstrun' | 'locked' | 'unlocked' | 'failed';
 export type View = 'today' | 'history' | 'search' | 'skills' | 'trash' | 'settings' | 'help' | 'edit' | 'check';
@@ -15,12 +16,31 @@ export interface Editing {
   record: RecordDto | null;
   /** Where to go back to. */
   from: View;
+  /** For a new entry: what it starts with (a skill use of a chosen skill), instead of empty. */
+  prefill?: BodyDto;
 }
 
 export interface Toast {
   id: number;
   text: string;
   undo?: () => Promise<void> | void;
+}
+
+/** The engine's defaults, until the saved settings arrive. */
+export const DEFAULT_SETTINGS: Settings = {
+  autoLockMinutes: 5,
+  theme: 'system',
+  hideWhenUnfocused: true,
+  cravingLabel: '',
+  showHalt: true,
+  sessionLabel: '',
+};
+
+/** Words the user may change or hide, so nothing on screen names a condition they'd rather not. */
+export interface Labels {
+  craving: string;
+  showHalt: boolean;
+  session: string;
 }
 
 /** How long a toast stays: a plain confirmation, and one with Undo. */
@@ -30,7 +50,7 @@ export const TOAST_UNDO_MS = 8000;
 export class AppState {
   phase = $state<Phase>('loading');
   view = $state<View>('today');
-  settings = $state<Settings>({ autoLockMinutes: 5, theme: 'system' });
+  settings = $state<Settings>({ ...DEFAULT_SETTINGS });
   startupError = $state('');
   /** Today's entries, newest first. */
   today = $state<RecordDto[]>([]);
@@ -40,6 +60,8 @@ export class AppState {
   recentSkillUses = $state<RecordDto[]>([]);
   /** The skill library (visible ones), favourites first. */
   skills = $state<RecordDto[]>([]);
+  /** Check-ins and journal entries marked "bring to my next session" since the last session. */
+  marked = $state<RecordDto[]>([]);
   editing = $state<Editing | null>(null);
   toasts = $state<Toast[]>([]);
   /** Bumped whenever records change, so views reload. */
@@ -50,8 +72,9 @@ export class AppState {
   /** Bumped whenever Keel locks (idle, quick hide, Ctrl+L, the shell): every screen that shows
    * or takes a secret (a passphrase, a recovery key) clears it when this changes. */
   wipes = $state(0);
-  /** The newest shell status applied: an older one (a reply overtaken by a lock) is ignored. */
-  private epoch = -1;
+  /** The newest shell status applied: an older one (a reply overtaken by a lock) is ignored,
+   * and one as old is the state already shown. Sent with unlock, so a lock since wins. */
+  epoch = -1;
   private toastSeq = 0;
   private toastsHeld = false;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- timer handles, not UI state
@@ -59,6 +82,15 @@ export class AppState {
   private unlisten: (() => void) | null = null;
 
   constructor(readonly backend: Backend) {}
+
+  get labels(): Labels {
+    const s = this.settings;
+    return {
+      craving: s.cravingLabel.trim() || 'Craving',
+      showHalt: s.showHalt,
+      session: s.sessionLabel.trim() || 'Session note',
+    };
+  }
 
   async start(): Promise<void> {
     try {
@@ -70,7 +102,7 @@ export class AppState {
         this.backend.vaultStatus(),
       ]);
       this.unlisten = unlisten;
-      this.settings = settings;
+      this.useSettings(settings);
       await this.apply(status);
     } catch (e) {
       this.startupError = errorMessage(e);
@@ -89,7 +121,10 @@ export class AppState {
    * no journal: every decrypted record and every secret on screen is dropped. Open: Today.
    */
   async apply(status: VaultStatus): Promise<void> {
-    if (status.epoch < this.epoch) return;
+    // Every change of the shell's state bumps its epoch: a status no newer than the one shown is
+    // the state already on screen (a window brought forward by a later launch), and what the
+    // person is typing stays.
+    if (status.epoch <= this.epoch) return;
     this.epoch = status.epoch;
     if (!status.unlocked) {
       this.reset();
@@ -125,6 +160,7 @@ export class AppState {
     this.sessions = [];
     this.recentSkillUses = [];
     this.skills = [];
+    this.marked = [];
     this.editing = null;
     this.health = null;
     for (const t of this.toasts) this.clearToastTimer(t.id);
@@ -159,13 +195,19 @@ export class AppState {
   async refreshToday(): Promise<void> {
     if (this.phase !== 'unlocked') return;
     const day = localDay();
-    const [today, sessions, uses, skills] = await Promise.all([
+    const [today, sessions, uses, skills, recent] = await Promise.all([
       this.backend.listRecords(listQuery({ since: day, until: day, limit: 200 })),
       this.backend.listRecords(listQuery({ kinds: ['session'], limit: 30 })),
       this.backend.listRecords(listQuery({ kinds: ['skill-use'], limit: 5 })),
       this.backend.listSkills(false),
+      this.backend.listRecords(listQuery({ kinds: ['checkin', 'journal'], limit: 200 })),
     ]);
     if (this.phase !== 'unlocked') return;
+    // Marked since the newest session (or ever, before the first one).
+    const last = sessions.records.find((r) => r.body.kind === 'session' && r.body.attended)?.at ?? '';
+    this.marked = recent.records.filter(
+      (r) => (r.body.kind === 'checkin' || r.body.kind === 'journal') && r.body.bring && Date.parse(r.at) > (last ? Date.parse(last) : -Infinity),
+    );
     this.today = today.records;
     this.sessions = sessions.records;
     this.recentSkillUses = uses.records;
@@ -247,9 +289,9 @@ export class AppState {
     this.toastTimers.delete(id);
   }
 
-  edit(kind: EntryKind, record: RecordDto | null = null): void {
+  edit(kind: EntryKind, record: RecordDto | null = null, prefill?: BodyDto): void {
     const from = this.view === 'edit' ? (this.editing?.from ?? 'today') : this.view;
-    this.editing = { kind, record, from };
+    this.editing = { kind, record, from, prefill };
     this.view = 'edit';
   }
 
@@ -259,6 +301,12 @@ export class AppState {
   }
 
   async saveSettings(next: Settings): Promise<void> {
-    this.settings = await this.backend.setSettings(next);
+    this.useSettings(await this.backend.setSettings(next));
+  }
+
+  private useSettings(s: Settings): void {
+    this.settings = s;
+    labelOverrides.session = s.sessionLabel.trim();
+    labelOverrides.craving = s.cravingLabel.trim();
   }
 }

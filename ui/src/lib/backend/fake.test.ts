@@ -58,7 +58,7 @@ describe('the fake backend', () => {
 
   it('takes closed-set words in any case and rejects scores that are not whole numbers', async () => {
     const fake = await vault();
-    const r = await fake.addRecord({ at: null, body: { ...emptyCheckin(), context: ' Work ' as 'work' } });
+    const r = await fake.addRecord({ at: null, body: { ...emptyCheckin(), stress: 2, context: ' Work ' as 'work' } });
     expect(r.body).toMatchObject({ context: 'work' });
     await expect(fake.addRecord({ at: null, body: { ...emptyCheckin(), mood: 2.5 } })).rejects.toMatchObject({ field: 'mood' });
     await expect(fake.addRecord({ at: null, body: { ...emptyCheckin(), craving: -1 } })).rejects.toMatchObject({ field: 'craving' });

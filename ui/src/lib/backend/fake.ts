@@ -142,19 +142,38 @@ const ID = /^[0-9a-f]{32}$/;
 const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
   checkin: (b) => {
     const context = b.context === null ? null : closed(CONTEXT_LABEL, 'context', b.context);
-    const stress = score('stress', b.stress) ?? 0;
+    // A scale never chosen stays absent; at least one is there.
+    const opt = (v: number | null | undefined) => (v === undefined ? null : v);
+    if (opt(b.stress) === null && opt(b.mood) === null && opt(b.craving) === null) {
+      throw invalid('stress', 'choose at least one of stress, mood or craving');
+    }
+    const stress = score('stress', opt(b.stress), true);
     const mood = score('mood', b.mood, true);
     const craving = score('craving', b.craving, true);
     const sleepHours = b.sleepHours;
     if (sleepHours !== null && !(Number.isFinite(sleepHours) && sleepHours >= 0 && sleepHours <= 24)) {
       throw invalid('sleepHours', 'sleep is between 0 and 24 hours');
     }
+    const f = b.factors ?? {};
+    const factors = {
+      exercise: typeof f.exercise === 'boolean' ? f.exercise : null,
+      meals: f.meals ?? null,
+      caffeine: f.caffeine ?? null,
+      medication: typeof f.medication === 'boolean' ? f.medication : null,
+      outdoors: typeof f.outdoors === 'boolean' ? f.outdoors : null,
+    };
+    if (factors.meals !== null && !(Number.isInteger(factors.meals) && factors.meals >= 0 && factors.meals <= 10)) {
+      throw invalid('meals', 'meals are a whole number from 0 to 10');
+    }
+    if (factors.caffeine !== null && !(Number.isInteger(factors.caffeine) && factors.caffeine >= 0 && factors.caffeine <= 30)) {
+      throw invalid('caffeine', 'drinks are a whole number from 0 to 30');
+    }
     const emotions = normalizeList('emotions', b.emotions);
     const triggers = normalizeList('triggers', b.triggers);
     const note = text('note', b.note);
     const h = b.halt;
     const halt = { hungry: !!h.hungry, angry: !!h.angry, lonely: !!h.lonely, tired: !!h.tired };
-    return { kind: 'checkin', stress, mood, craving, sleepHours, halt, emotions, triggers, context, note };
+    return { kind: 'checkin', stress, mood, craving, sleepHours, halt, emotions, triggers, context, note, factors, bring: !!b.bring };
   },
   'skill-use': (b) => {
     let skillId: string | null = null;
@@ -163,8 +182,8 @@ const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
       if (!ID.test(skillId)) throw invalid('skillId', 'not a skill id');
     }
     const skillName = requiredShort('skillName', b.skillName);
-    const distressBefore = score('distressBefore', b.distressBefore) ?? 0;
-    const distressAfter = score('distressAfter', b.distressAfter) ?? 0;
+    const distressBefore = score('distressBefore', b.distressBefore ?? null, true);
+    const distressAfter = score('distressAfter', b.distressAfter ?? null, true);
     const urgeBefore = score('urgeBefore', b.urgeBefore, true);
     const urgeAfter = score('urgeAfter', b.urgeAfter, true);
     const minutes = b.minutes;
@@ -203,7 +222,7 @@ const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
     const body = text('text', b.text);
     if (!body.trim()) throw invalid('text', 'a journal entry needs some text');
     const tags = normalizeList('tags', b.tags);
-    return { kind: 'journal', title, prompt, text: body, tags };
+    return { kind: 'journal', title, prompt, text: body, tags, bring: !!b.bring };
   },
   skill: (b) => {
     const category = closed(SKILL_CATEGORY_LABEL, 'category', b.category);
@@ -302,7 +321,7 @@ export class FakeBackend implements Backend {
   /** Recovery keys that opened this vault before a new one was made (they open nothing now). */
   retiredRecoveryKeys: string[][] = [];
   records = new Map<string, RecordDto>();
-  settings: Settings = { autoLockMinutes: 5, theme: 'system' };
+  settings: Settings = { autoLockMinutes: 5, theme: 'system', hideWhenUnfocused: true, cravingLabel: '', showHalt: true, sessionLabel: '' };
   /** Records that could not be opened, by id (kept only to be purged, as the engine does). */
   damaged = new Set<string>();
   malformedRows: number[] = [];
@@ -478,7 +497,9 @@ export class FakeBackend implements Backend {
     this.pending = null;
   }
 
-  async unlock(req: PassphraseRequest): Promise<VaultStatus> {
+  /** As the shell: a lock since the page's `epoch` wins, and nothing is tried. */
+  async unlock(req: PassphraseRequest, epoch = this.epoch): Promise<VaultStatus> {
+    if (epoch !== this.epoch) return this.vaultStatus();
     if (!this.exists) throw fail('VaultMissing', 'no vault here yet');
     if (req.passphrase !== this.passphrase) throw wrongPassphrase();
     this.unlocked = true;
@@ -504,7 +525,8 @@ export class FakeBackend implements Backend {
     for (const h of this.stateHandlers) h(status);
   }
 
-  async recover(req: RecoverRequest): Promise<VaultStatus> {
+  async recover(req: RecoverRequest, epoch = this.epoch): Promise<VaultStatus> {
+    if (epoch !== this.epoch) return this.vaultStatus();
     if (!this.exists) throw fail('VaultMissing', 'no vault here yet');
     const typed = req.recoveryKey.toUpperCase().replace(/[\s-]+/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
     if (typed.length !== 65) throw invalid('recoveryKey', 'a recovery key has 13 groups of 5 characters');
@@ -744,13 +766,13 @@ export async function seedDemo(fake: FakeBackend, n: number): Promise<void> {
     const k = i % 7;
     let body: BodyDto;
     if (k < 4) {
-      body = { kind: 'checkin', stress: (i * 7) % 11, mood: (i * 3) % 11, craving: i % 4, sleepHours: 7, halt: { hungry: i % 5 === 0, angry: false, lonely: i % 6 === 0, tired: i % 3 === 0 }, emotions: i % 2 ? ['anxious'] : ['calm'], triggers: i % 4 ? [] : ['deadline'], context: 'work', note: notes[i % notes.length] };
+      body = { kind: 'checkin', stress: (i * 7) % 11, mood: (i * 3) % 11, craving: i % 4, sleepHours: 7, halt: { hungry: i % 5 === 0, angry: false, lonely: i % 6 === 0, tired: i % 3 === 0 }, emotions: i % 2 ? ['anxious'] : ['calm'], triggers: i % 4 ? [] : ['deadline'], context: 'work', note: notes[i % notes.length], factors: { exercise: i % 2 === 0, meals: 3, caffeine: i % 3, medication: true, outdoors: null }, bring: i % 17 === 0 };
     } else if (k === 4) {
       body = { kind: 'skill-use', skillId: null, skillName: 'Box breathing', situation: 'Before a meeting', distressBefore: 7, distressAfter: 4, urgeBefore: 3, urgeAfter: 1, minutes: 5, note: '' };
     } else if (k === 5) {
       body = { kind: 'session', sessionType: 'group', title: `Group ${i}`, facilitator: 'Dr. Rivera', notes: '## Check-in round\n- Talked about **sleep**\n- Practised urge surfing', takeaways: 'Notice the wave, do not fight it.', homework: [{ text: 'Practise box breathing daily', done: i > 20 }], bring: [{ text: 'Ask about the weekend plan', done: i > 20 }], attended: true };
     } else {
-      body = { kind: 'journal', title: `Evening notes ${i}`, prompt: 'What went well today?', text: 'Took a walk at lunch. Noticed the urge and let it pass.', tags: i % 2 ? ['work'] : ['family'] };
+      body = { kind: 'journal', title: `Evening notes ${i}`, prompt: 'What went well today?', text: 'Took a walk at lunch. Noticed the urge and let it pass.', tags: i % 2 ? ['work'] : ['family'], bring: i % 13 === 0 };
     }
     fake.insert(body, when);
   }

@@ -67,10 +67,11 @@ export interface Backend {
   copyRecoveryKey(): Promise<number>;
   /** The key screen was left unconfirmed: the new key never takes effect. */
   cancelRecoveryKey(): Promise<void>;
-  unlock(req: PassphraseRequest): Promise<VaultStatus>;
+  /** `epoch`: the status the page last showed; if the shell locked since, nothing opens. */
+  unlock(req: PassphraseRequest, epoch: number): Promise<VaultStatus>;
   lock(): Promise<VaultStatus>;
   quickHide(): Promise<void>;
-  recover(req: RecoverRequest): Promise<VaultStatus>;
+  recover(req: RecoverRequest, epoch: number): Promise<VaultStatus>;
   changePassphrase(req: ChangePassphraseRequest): Promise<void>;
   /** Step one of a new recovery key (checked against the passphrase); see `confirmRecoveryKey`. */
   newRecoveryKey(req: PassphraseRequest): Promise<CreatedVaultDto>;

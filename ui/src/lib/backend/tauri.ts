@@ -44,8 +44,8 @@ export class TauriBackend implements Backend {
   async cancelRecoveryKey() {
     await call('cancel_recovery_key', {});
   }
-  unlock(req: PassphraseRequest) {
-    return call('unlock', { req });
+  unlock(req: PassphraseRequest, epoch: number) {
+    return call('unlock', { req, epoch });
   }
   lock() {
     return call('lock', {});
@@ -53,8 +53,8 @@ export class TauriBackend implements Backend {
   async quickHide() {
     await call('quick_hide', {});
   }
-  recover(req: RecoverRequest) {
-    return call('recover', { req });
+  recover(req: RecoverRequest, epoch: number) {
+    return call('recover', { req, epoch });
   }
   async changePassphrase(req: ChangePassphraseRequest) {
     await call('change_passphrase', { req });

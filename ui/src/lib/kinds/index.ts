@@ -3,6 +3,7 @@
 //
 // The registry is typed as a mapped type over the generated `RecordKind` union: a kind the engine
 // exports without UI support here fails `npm run check`.
+import { labelOverrides } from './overrides.svelte';
 import type { BodyDto, RecordDto, RecordKind } from '../backend';
 import type { KindEditor, KindUi } from './types';
 import { checkin } from './checkin';
@@ -73,6 +74,7 @@ function uiOf(body: BodyDto): KindUi<RecordKind> {
 }
 
 export function kindLabel(kind: RecordKind): string {
+  if (kind === 'session' && labelOverrides.session) return labelOverrides.session;
   return KINDS[kind].label;
 }
 

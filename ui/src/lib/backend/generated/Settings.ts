@@ -11,4 +11,21 @@ autoLockMinutes: number,
 /**
  * "light", "dark" or "system".
  */
-theme: string, };
+theme: string, 
+/**
+ * Cover what is on screen while Keel's window does not have the focus.
+ */
+hideWhenUnfocused: boolean, 
+/**
+ * The user's own word for the craving scale ("" for "Craving"): not everyone is in
+ * treatment for substance use.
+ */
+cravingLabel: string, 
+/**
+ * Show the HALT questions (hungry, angry, lonely, tired).
+ */
+showHalt: boolean, 
+/**
+ * The user's own word for session notes ("" for "Session note").
+ */
+sessionLabel: string, };

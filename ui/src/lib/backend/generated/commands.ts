@@ -22,10 +22,10 @@ export interface Commands {
   confirm_recovery_key: { args: { req: ConfirmKeyRequest }; reply: VaultStatus };
   copy_recovery_key: { args: Record<string, never>; reply: number };
   cancel_recovery_key: { args: Record<string, never>; reply: null };
-  unlock: { args: { req: PassphraseRequest }; reply: VaultStatus };
+  unlock: { args: { req: PassphraseRequest; epoch: number }; reply: VaultStatus };
   lock: { args: Record<string, never>; reply: VaultStatus };
   quick_hide: { args: Record<string, never>; reply: null };
-  recover: { args: { req: RecoverRequest }; reply: VaultStatus };
+  recover: { args: { req: RecoverRequest; epoch: number }; reply: VaultStatus };
   change_passphrase: { args: { req: ChangePassphraseRequest }; reply: null };
   new_recovery_key: { args: { req: PassphraseRequest }; reply: CreatedVaultDto };
   rekey: { args: { req: PassphraseRequest }; reply: CreatedVaultDto };

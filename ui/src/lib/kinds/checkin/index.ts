@@ -1,4 +1,5 @@
-// A stress check-in: stress, mood, craving, sleep, HALT, emotions, triggers, context, a note.
+// A check-in: any of stress, mood and craving (each absent unless chosen), sleep, HALT,
+// emotions, triggers, context, the everyday factors, a note, and "bring to my next session".
 import type { Body, KindUi } from '../types';
 import { joinFields, keysOf } from '../shared';
 import { HALT_LABEL } from './labels';
@@ -9,7 +10,7 @@ export { CONTEXT_LABEL, HALT_LABEL } from './labels';
 export function emptyCheckin(): Body<'checkin'> {
   return {
     kind: 'checkin',
-    stress: 0,
+    stress: null,
     mood: null,
     craving: null,
     sleepHours: null,
@@ -18,6 +19,8 @@ export function emptyCheckin(): Body<'checkin'> {
     triggers: [],
     context: null,
     note: '',
+    factors: { exercise: null, meals: null, caffeine: null, medication: null, outdoors: null },
+    bring: false,
   };
 }
 
@@ -34,9 +37,11 @@ export const checkin = {
   entry: true,
   editor: { fields: CheckinFields, empty: emptyCheckin, newLabel: 'Detailed check-in' },
   summary(b) {
-    const bits = [`Stress ${b.stress}`];
+    const bits: string[] = [];
+    if (b.stress !== null) bits.push(`stress ${b.stress}`);
     if (b.mood !== null) bits.push(`mood ${b.mood}`);
     if (b.craving !== null) bits.push(`craving ${b.craving}`);
+    if (bits.length) bits[0] = bits[0][0].toUpperCase() + bits[0].slice(1);
     const h = haltWords(b);
     if (h) bits.push(h);
     return bits.join(' · ') + (b.note ? ` — ${b.note}` : '');

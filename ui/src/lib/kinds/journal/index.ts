@@ -4,7 +4,7 @@ import { joinFields } from '../shared';
 import JournalFields from './JournalFields.svelte';
 
 export function emptyJournal(): Body<'journal'> {
-  return { kind: 'journal', title: '', prompt: '', text: '', tags: [] };
+  return { kind: 'journal', title: '', prompt: '', text: '', tags: [], bring: false };
 }
 
 export const journal = {

@@ -9,8 +9,8 @@ export function emptySkillUse(): Body<'skill-use'> {
     skillId: null,
     skillName: '',
     situation: '',
-    distressBefore: 5,
-    distressAfter: 5,
+    distressBefore: null,
+    distressAfter: null,
     urgeBefore: null,
     urgeAfter: null,
     minutes: null,
@@ -28,10 +28,11 @@ export const skillUse = {
     newLabel: 'Log a coping skill',
     usesSkills: true,
   },
-  summary: (b) =>
-    `${b.skillName || 'Skill'} · distress ${b.distressBefore} → ${b.distressAfter}${
-      b.situation ? ` — ${b.situation}` : ''
-    }`,
+  summary: (b) => {
+    const n = (v: number | null) => (v === null ? '–' : String(v));
+    const distress = b.distressBefore === null && b.distressAfter === null ? '' : ` · distress ${n(b.distressBefore)} → ${n(b.distressAfter)}`;
+    return `${b.skillName || 'Skill'}${distress}${b.situation ? ` — ${b.situation}` : ''}`;
+  },
   text: (b) => joinFields([b.skillName, b.situation, b.note]),
   tags: () => [],
 } satisfies KindUi<'skill-use'>;

@@ -1,0 +1,308 @@
+// The everyday screens with the fake backend: History's day headings, pills and date presets,
+// Trash's rows and Empty Trash, Search's snippet and clear button, Help's crisis card, Coping
+// skills' favourite and add buttons, and the icons (decorative, no inline styles).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from '../../App.svelte';
+import { AppState } from '../app.svelte';
+import { FakeBackend } from '../backend/fake';
+import { listQuery, type BodyDto } from '../backend';
+import { emptyCheckin, emptyJournal, emptySession } from '../kinds';
+import { dayHeading, localDay, startOfWeek } from '../time';
+
+const PASS = 'maple orbit quietly';
+const GROUPS = Array.from({ length: 13 }, (_, i) => `AB${String(i).padStart(2, '0')}C`);
+const DAY = 24 * 3600 * 1000;
+
+// jsdom has <dialog> (hidden unless [open]) but not showModal/close: these do what a browser
+// does with `open` and the close event.
+const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
+const original = { showModal: proto.showModal, close: proto.close };
+beforeAll(() => {
+  proto.showModal = function (this: HTMLDialogElement) {
+    this.open = true;
+  };
+  proto.close = function (this: HTMLDialogElement) {
+    if (!this.open) return;
+    this.open = false;
+    this.dispatchEvent(new Event('close'));
+  };
+});
+afterAll(() => {
+  proto.showModal = original.showModal;
+  proto.close = original.close;
+});
+
+/** Noon, `daysAgo` days before today (noon keeps it on that local day). */
+function noon(daysAgo: number, hour = 12): Date {
+  const d = new Date();
+  d.setHours(hour, 0, 0, 0);
+  return new Date(d.getTime() - daysAgo * DAY);
+}
+
+async function open(seed: (fake: FakeBackend) => void = () => {}) {
+  const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
+  seed(fake);
+  const app = new AppState(fake);
+  const user = userEvent.setup();
+  render(App, { props: { app } });
+  await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
+  // The unlocked screens are a lazily loaded chunk: the first test of a run waits for it.
+  await screen.findByRole('radiogroup', { name: 'Stress' }, { timeout: 15000 });
+  return { app, fake, user };
+}
+
+const checkin = (over: Partial<BodyDto & { kind: 'checkin' }>): BodyDto => ({ ...emptyCheckin(), stress: 0, ...over });
+
+describe('History', () => {
+  it('puts a heading above each day (no gutter) and shows check-in numbers as pills', async () => {
+    const { user } = await open((fake) => {
+      fake.insert(checkin({ stress: 7, mood: 4, craving: null, halt: { hungry: true, angry: false, lonely: false, tired: false }, note: 'after group' }), noon(0, 13));
+      fake.insert(checkin({ stress: 2, mood: 8, craving: 1 }), noon(0, 9));
+      fake.insert({ ...emptyJournal(), title: 'Evening notes' }, noon(1));
+      fake.insert(checkin({ stress: null, mood: null, craving: null, note: 'nothing rated' }), noon(3));
+    });
+    await user.click(screen.getByRole('button', { name: 'History' }));
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    await waitFor(() => expect(within(timeline).getAllByRole('listitem')).toHaveLength(4));
+
+    const headings = within(timeline).getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings).toEqual(['Today', 'Yesterday', dayHeading(localDay(noon(3)))]);
+    expect(document.querySelector('.day-gutter'), 'no gutter column').toBeNull();
+
+    // Each heading sits in the row of the first entry of its day; the second entry of today has none.
+    const items = within(timeline).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('h2')?.textContent ?? null)).toEqual(['Today', null, 'Yesterday', headings[2]]);
+
+    const first = within(items[0]).getByRole('button');
+    expect(first).toHaveAccessibleName(/^Check-in Stress 7, Mood 4, Hungry — after group/);
+    const pills = [...first.querySelectorAll('.pill')];
+    expect(pills.map((p) => p.textContent?.replace(/\s+/g, ' ').trim())).toEqual(['Stress 7,', 'Mood 4,']);
+    expect(pills.map((p) => [...p.classList].find((c) => c.startsWith('band-')))).toEqual(['band-heavy', 'band-middle']);
+    expect(first.querySelector('.pill-craving'), 'craving left out: no pill').toBeNull();
+
+    const calm = [...within(items[1]).getByRole('button').querySelectorAll('.pill')];
+    expect(calm.map((p) => p.className)).toEqual([
+      expect.stringContaining('band-calm'),
+      expect.stringContaining('band-calm'),
+      expect.stringContaining('band-calm'),
+    ]);
+    const none = within(items[3]).getByRole('button');
+    expect(none.querySelector('.pill'), 'nothing rated: no pills').toBeNull();
+    expect(none).toHaveTextContent('nothing rated');
+  });
+
+  it('date filters read "any date" when empty; This week, Since my last session and Clear set them', async () => {
+    const { user } = await open((fake) => {
+      fake.insert(checkin({ stress: 3, note: 'today' }), noon(0));
+      fake.insert(checkin({ stress: 4, note: 'ten days ago' }), noon(10));
+      fake.insert(checkin({ stress: 5, note: 'twenty days ago' }), noon(20));
+    });
+    await user.click(screen.getByRole('button', { name: 'History' }));
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    await waitFor(() => expect(within(timeline).getAllByRole('listitem')).toHaveLength(3));
+
+    const from = screen.getByLabelText('From') as HTMLInputElement;
+    const to = screen.getByLabelText('To') as HTMLInputElement;
+    expect(from).toHaveAccessibleDescription('any date');
+    expect(to).toHaveAccessibleDescription('any date');
+    expect(from.parentElement).toHaveTextContent('any date');
+
+    const dates = screen.getByRole('group', { name: 'Dates' });
+    // No session note yet: the dates stay, and the page says why.
+    await user.click(within(dates).getByRole('button', { name: 'Since my last session' }));
+    expect(await within(dates).findByRole('status')).toHaveTextContent('No session notes yet');
+    expect(from.value).toBe('');
+
+    await user.click(within(dates).getByRole('button', { name: 'This week' }));
+    expect(from.value).toBe(startOfWeek(localDay()));
+    expect(to.value).toBe('');
+    expect(from).not.toHaveAccessibleDescription('any date');
+    await waitFor(() => expect(within(timeline).getAllByRole('listitem')).toHaveLength(1));
+    expect(within(timeline).getByText('today')).toBeInTheDocument();
+
+    await user.click(within(dates).getByRole('button', { name: 'Clear dates' }));
+    expect(from.value).toBe('');
+    expect(from).toHaveAccessibleDescription('any date');
+    await waitFor(() => expect(within(timeline).getAllByRole('listitem')).toHaveLength(3));
+  });
+
+  it('"Since my last session" starts on the day of the newest session note', async () => {
+    const { user, app } = await open((fake) => {
+      fake.insert(checkin({ stress: 3, note: 'after it' }), noon(2));
+      fake.insert({ ...emptySession(), title: 'Newest group' }, noon(12));
+      fake.insert({ ...emptySession(), title: 'Older group' }, noon(30));
+      fake.insert(checkin({ stress: 6, note: 'before it' }), noon(15));
+    });
+    await user.click(screen.getByRole('button', { name: 'History' }));
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    await waitFor(() => expect(within(timeline).getAllByRole('listitem')).toHaveLength(4));
+    await user.click(screen.getByRole('button', { name: 'Since my last session' }));
+    const since = localDay(noon(12));
+    await waitFor(() => expect((screen.getByLabelText('From') as HTMLInputElement).value).toBe(since));
+    await waitFor(() => expect(within(timeline).getAllByRole('listitem')).toHaveLength(2));
+    expect(within(timeline).getByText('after it')).toBeInTheDocument();
+    expect(within(timeline).getByText(/Newest group/)).toBeInTheDocument();
+    expect(within(timeline).queryByText('before it')).toBeNull();
+    expect(within(screen.getByRole('group', { name: 'Dates' })).getByRole('status')).toHaveTextContent(`From your last session, ${dayHeading(since)}.`);
+    expect(app.view).toBe('history');
+  });
+});
+
+describe('Trash', () => {
+  it('uses the History row, says how long entries stay, and Empty Trash asks first, naming how many', async () => {
+    let newer = '';
+    const { user, fake } = await open((fake) => {
+      for (const [i, note] of ['first', 'second', 'third'].entries()) {
+        const r = fake.insert(checkin({ stress: i + 2, note }), noon(i));
+        fake.records.get(r.id)!.trashed = r.at;
+      }
+      const kept = fake.insert({ kind: 'unknown', writtenAs: 'urge_log', version: 1, payload: { peak: 7 } } as BodyDto, noon(1, 8));
+      fake.records.get(kept.id)!.trashed = kept.at;
+      newer = kept.id;
+    });
+    await user.click(screen.getByRole('button', { name: 'Trash' }));
+    expect(await screen.findByText('Entries stay in Trash until you empty it or delete them one by one.')).toBeInTheDocument();
+    await screen.findByText('first');
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Today', 'Yesterday', dayHeading(localDay(noon(2)))]);
+    const row = screen.getByText('first').closest('li')!;
+    expect(row).toHaveClass('record-row');
+    expect(row.querySelector('.pill')).toHaveTextContent('Stress 2');
+
+    // Keep them: nothing changes.
+    await user.click(screen.getByRole('button', { name: 'Empty Trash…' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Empty the Trash?' });
+    expect(dialog).toHaveAccessibleDescription(
+      "All 3 entries in the Trash will be deleted for good. This can't be undone. One entry saved by a newer version of Keel will stay.",
+    );
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep them' })));
+    await user.click(within(dialog).getByRole('button', { name: 'Keep them' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect((await fake.listRecords(listQuery({ trash: true }))).total).toBe(4);
+
+    await user.click(screen.getByRole('button', { name: 'Empty Trash…' }));
+    dialog = await screen.findByRole('dialog', { name: 'Empty the Trash?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete 3 entries for good' }));
+    expect(await screen.findByText(/^Deleted 3 entries for good\./)).toHaveTextContent(
+      'One entry was saved by a newer version of Keel, so it stays here until you update Keel.',
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect([...fake.records.keys()].filter((id) => fake.records.get(id)!.trashed !== null)).toEqual([newer]);
+    await waitFor(() => expect(screen.queryByText('first')).toBeNull());
+    expect(screen.getByText('Kept as it is — update Keel to see or change it')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Empty Trash…' }), 'nothing left it could delete').toBeNull();
+    await waitFor(() => expect(document.activeElement, 'the focus is not lost').toBe(screen.getByRole('heading', { level: 1, name: 'Trash' })));
+  });
+
+  it('an entry the backend refuses to delete (from a newer Keel) is kept and named kindly', async () => {
+    const { user, fake } = await open((fake) => {
+      for (const note of ['one', 'two']) {
+        const r = fake.insert(checkin({ stress: 1, note }), noon(0));
+        fake.records.get(r.id)!.trashed = r.at;
+      }
+    });
+    const purge = fake.purgeRecord.bind(fake);
+    let refused = '';
+    fake.purgeRecord = async (id) => {
+      if (!refused) {
+        refused = id;
+        throw { code: 'RecordFromNewerVersion', message: 'x', field: null, id, group: null, waitSeconds: null };
+      }
+      return purge(id);
+    };
+    await user.click(screen.getByRole('button', { name: 'Trash' }));
+    await user.click(await screen.findByRole('button', { name: 'Empty Trash…' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete 2 entries for good' }));
+    expect(await screen.findByText(/^Deleted 1 entry for good\./)).toHaveTextContent('One entry was saved by a newer version of Keel, so it stays here');
+    expect(screen.queryByRole('alert'), 'not an error').toBeNull();
+    expect(fake.records.has(refused)).toBe(true);
+  });
+});
+
+describe('Search', () => {
+  it('the snippet does not repeat the title; Clear search has its own icon button', async () => {
+    const { user, app } = await open();
+    await app.add({ ...emptyJournal(), title: 'Evening walk', text: 'Slept well after the walk by the river.' });
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    const field = (await screen.findByLabelText('Search your entries')) as HTMLInputElement;
+    expect(screen.queryByRole('button', { name: 'Clear search' }), 'nothing to clear yet').toBeNull();
+    await user.type(field, 'walk');
+    const results = await screen.findByRole('list', { name: 'Search results' });
+    await waitFor(() => expect(within(results).getAllByRole('listitem')).toHaveLength(1));
+    expect(results.querySelector('.result-title')).toHaveTextContent('Evening walk');
+    const snippet = results.querySelector('.result-snippet');
+    expect(snippet).toHaveTextContent('Slept well after the walk by the river.');
+    expect(snippet).not.toHaveTextContent('Evening');
+
+    const clear = screen.getByRole('button', { name: 'Clear search' });
+    expect(clear.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
+    await user.click(clear);
+    expect(field.value).toBe('');
+    expect(document.activeElement).toBe(field);
+    await waitFor(() => expect(within(results).queryAllByRole('listitem')).toHaveLength(0));
+  });
+});
+
+describe('Help', () => {
+  it('opens with the crisis card', async () => {
+    const { user } = await open();
+    await user.click(screen.getByRole('button', { name: 'Help' }));
+    const h1 = await screen.findByRole('heading', { level: 1, name: 'Help' });
+    const first = h1.nextElementSibling as HTMLElement;
+    expect(first).toHaveClass('card');
+    expect(within(first).getByRole('heading', { level: 2 })).toHaveTextContent('If you are in crisis');
+    expect(first).toHaveTextContent('call your local emergency number or a crisis line');
+  });
+});
+
+describe('Coping skills', () => {
+  it('the favourite button says what it does and is pressed when on', async () => {
+    const { user, fake } = await open();
+    await user.click(screen.getByRole('button', { name: 'Coping skills' }));
+    const add = await screen.findByRole('button', { name: 'Add to favourites: Box breathing' });
+    expect(add).toHaveAttribute('aria-pressed', 'false');
+    expect(add).toHaveTextContent('Add to favourites');
+    await user.click(add);
+    const remove = await screen.findByRole('button', { name: 'Remove from favourites: Box breathing' });
+    expect(remove).toHaveAttribute('aria-pressed', 'true');
+    const skills = await fake.listSkills(true);
+    expect(skills.find((r) => r.body.kind === 'skill' && r.body.name === 'Box breathing')?.body).toMatchObject({ favourite: true });
+    await user.click(remove);
+    expect(await screen.findByRole('button', { name: 'Add to favourites: Box breathing' })).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  it('adding your own skill is a button at the top that takes you to the form', async () => {
+    const { user } = await open();
+    await user.click(screen.getByRole('button', { name: 'Coping skills' }));
+    const h1 = await screen.findByRole('heading', { level: 1, name: 'Coping skills' });
+    const button = within(h1.parentElement!).getByRole('button', { name: 'Add your own skill' });
+    await user.click(button);
+    expect(document.activeElement).toBe(screen.getByLabelText('Name'));
+  });
+});
+
+describe('icons', () => {
+  it('are decorative SVGs without inline styles, and icon-only buttons keep a name', async () => {
+    const { user, app } = await open((fake) => {
+      fake.insert(checkin({ stress: 3, note: 'an entry' }), noon(0));
+    });
+    app.toast('Saved.');
+    for (const view of ['Today', 'History', 'Search', 'Coping skills', 'Trash', 'Settings', 'Help']) {
+      await user.click(screen.getByRole('button', { name: view }));
+      await waitFor(() => expect(screen.getByRole('button', { name: view })).toHaveAttribute('aria-current', 'page'));
+      const svgs = [...document.querySelectorAll('svg')];
+      expect(svgs.length, view).toBeGreaterThan(0);
+      for (const svg of svgs) {
+        expect(svg.hasAttribute('style'), `${view}: an svg with a style attribute`).toBe(false);
+        expect(svg.querySelector('[style]'), `${view}: a styled shape`).toBeNull();
+        expect(svg.closest('[aria-hidden="true"]'), `${view}: an icon screen readers would read`).not.toBeNull();
+      }
+      for (const b of document.querySelectorAll('button')) {
+        expect(b, `${view}: a button without a name`).toHaveAccessibleName();
+      }
+    }
+    // The navigation's text glyphs are gone.
+    expect(document.querySelector('.sidebar')!.textContent).not.toMatch(/[☀☰⌕❋⌫⚙]/);
+  });
+});
