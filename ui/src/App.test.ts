@@ -353,7 +353,7 @@ describe('nothing the user did not enter is saved', () => {
     await user.click(screen.getByRole('button', { name: '+ Log a coping skill' }));
     const radios = await screen.findAllByRole('radio');
     expect(radios.every((r) => !(r as HTMLInputElement).checked), 'every scale starts with nothing chosen').toBe(true);
-    await user.type(screen.getByRole('combobox'), 'Walk outside');
+    await user.type(screen.getByRole('combobox', { name: 'Skill' }), 'Walk outside');
     await user.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(async () => expect((await fake.listRecords(listQuery({ kinds: ['skill-use'] }))).total).toBe(1));
     const [r] = (await fake.listRecords(listQuery({ kinds: ['skill-use'] }))).records;
@@ -795,7 +795,7 @@ describe('coping skills in one tap', () => {
     await user.click(screen.getByRole('button', { name: 'Coping skills' }));
     await user.click(await screen.findByRole('button', { name: 'Log Box breathing' }));
     expect(await screen.findByRole('heading', { name: 'New coping skill' })).toBeInTheDocument();
-    expect((screen.getByRole('combobox') as HTMLInputElement).value).toBe('Box breathing');
+    expect((screen.getByRole('combobox', { name: 'Skill' }) as HTMLInputElement).value).toBe('Box breathing');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(async () => expect((await fake.listRecords(listQuery({ kinds: ['skill-use'] }))).total).toBe(1));
     const [use] = (await fake.listRecords(listQuery({ kinds: ['skill-use'] }))).records;
@@ -806,6 +806,29 @@ describe('coping skills in one tap', () => {
     await user.click(screen.getByRole('button', { name: 'Today' }));
     const chips = await screen.findByRole('group', { name: 'Log a favourite coping skill' });
     await user.click(within(chips).getByRole('button', { name: 'Box breathing' }));
-    expect((await screen.findByRole('combobox') as HTMLInputElement).value).toBe('Box breathing');
+    expect((await screen.findByRole('combobox', { name: 'Skill' }) as HTMLInputElement).value).toBe('Box breathing');
+  });
+});
+
+describe('when an entry happened', () => {
+  it('is now unless the person says "Yesterday" and a time', async () => {
+    const { user, fake } = await unlocked();
+    await user.click(screen.getByRole('button', { name: '+ Journal entry' }));
+    const when = (await screen.findByLabelText('When')) as HTMLSelectElement;
+    expect(when.value).toBe('now');
+    expect(screen.queryByLabelText('Time'), 'no time to fill in for now').toBeNull();
+    await user.selectOptions(when, 'yesterday');
+    const time = screen.getByLabelText('Time') as HTMLInputElement;
+    await user.clear(time);
+    await user.type(time, '21:30');
+    await user.type(screen.getByLabelText(/^entry$/i), 'late thoughts');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect((await fake.listRecords(listQuery({ kinds: ['journal'] }))).total).toBe(1));
+    const [r] = (await fake.listRecords(listQuery({ kinds: ['journal'] }))).records;
+    const y = new Date();
+    y.setDate(y.getDate() - 1);
+    const yesterday = `${y.getFullYear()}-${String(y.getMonth() + 1).padStart(2, '0')}-${String(y.getDate()).padStart(2, '0')}`;
+    expect(r.localDate).toBe(yesterday);
+    expect(r.at.slice(11, 16)).toBe('21:30');
   });
 });

@@ -5,7 +5,7 @@ import { joinFields, keysOf } from '../shared';
 import { HALT_LABEL } from './labels';
 import CheckinFields from './CheckinFields.svelte';
 
-export { CONTEXT_LABEL, HALT_LABEL } from './labels';
+export { COMMON_EMOTIONS, COMMON_TRIGGERS, CONTEXT_LABEL, HALT_LABEL } from './labels';
 
 export function emptyCheckin(): Body<'checkin'> {
   return {

@@ -18,3 +18,9 @@ export const HALT_LABEL: Record<keyof HaltDto, string> = {
   lonely: 'Lonely',
   tired: 'Tired',
 };
+
+/** Feelings offered as chips; the person can add their own. */
+export const COMMON_EMOTIONS = ['calm', 'anxious', 'sad', 'angry', 'lonely', 'hopeful', 'grateful', 'ashamed', 'restless', 'tired'] as const;
+
+/** Common triggers offered as chips; the person can add their own. */
+export const COMMON_TRIGGERS = ['work', 'conflict', 'being alone', 'boredom', 'money', 'social event', 'physical pain', 'poor sleep'] as const;
