@@ -793,7 +793,7 @@ describe('coping skills in one tap', () => {
   it('"Log it" on a skill and a favourite chip on Today open a skill use of that skill', async () => {
     const { user, fake } = await unlocked();
     await user.click(screen.getByRole('button', { name: 'Coping skills' }));
-    await user.click(await screen.findByRole('button', { name: 'Log Box breathing' }));
+    await user.click(await screen.findByRole('button', { name: 'Log it: Box breathing' }));
     expect(await screen.findByRole('heading', { name: 'New coping skill' })).toBeInTheDocument();
     expect((screen.getByRole('combobox', { name: 'Skill' }) as HTMLInputElement).value).toBe('Box breathing');
     await user.click(screen.getByRole('button', { name: 'Save' }));

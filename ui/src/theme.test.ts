@@ -39,6 +39,8 @@ const PAIRS: [string, string, string, number][] = [
   ['focus ring', '--focus', '--bg', 3],
   ['focus ring', '--focus', '--surface', 3],
   // Check-in pills: the number is written on the tint.
+  // A search match: its text is the body text on the highlight (axe found muted text there).
+  ['highlighted match', '--text', '--mark', 4.5],
   ['pill text', '--text', '--pill-calm', 4.5],
   ['pill text', '--text', '--pill-middle', 4.5],
   ['pill text', '--text', '--pill-heavy', 4.5],
@@ -93,6 +95,8 @@ describe('theme tokens', () => {
     expect(ruleOf("input[type='checkbox'], input[type='radio']")).toMatch(/border: 2px solid var\(--control-border\)/);
     expect(ruleOf('.seg span')).toMatch(/border: 1px solid var\(--control-border\)/);
     expect(ruleOf('button')).toMatch(/border: 1px solid var\(--control-border\)/);
+    // A match inside a muted snippet is drawn in body text, which the pair above measures.
+    expect(ruleOf('mark')).toMatch(/color: var\(--text\)/);
   });
 
   it('the dark theme and the dark half of "system" are the same colours', () => {

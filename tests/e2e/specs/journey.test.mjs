@@ -8,9 +8,12 @@ const PASS1 = 'correct horse battery staple';
 const PASS2 = 'new tide over the harbour wall';
 const TODAY = "Today's entries list";
 
-// What each record reads like in a list, after adding and after editing.
+// What each record reads like in a list, after adding and after editing. A check-in's ratings
+// are pills in a row (each with its name and number, a hidden comma after it); its summary, which
+// names it elsewhere (Search, the Trash's buttons), is in words.
 const CHECKIN_ADDED = 'Stress 6, Mood 8, Craving 10';
 const CHECKIN = 'Stress 3, Mood 8, Craving 10, kettle humming in the kitchen';
+const CHECKIN_SUMMARY = 'Stress 3 · mood 8 · craving 10 — kettle humming in the kitchen';
 const SKILL_ADDED = 'Box breathing · distress 7 → 3 — before the team meeting';
 const SKILL = 'Box breathing · distress 7 → 3 — before the team meeting ran late';
 const SESSION_ADDED = 'Individual: Anger and the body';
@@ -19,7 +22,7 @@ const JOURNAL_ADDED = 'Lighthouse morning';
 const JOURNAL = 'Lighthouse evening';
 const ALL = [CHECKIN, SKILL, SESSION, JOURNAL];
 
-// Accessible names of the Trash's Restore buttons, as found and as they should read.
+// Accessible names of the Trash's buttons, as found and as they should read.
 const restoreNames = [];
 
 const dismissToasts = (app) => app.dismissToasts();
@@ -28,14 +31,24 @@ async function toast(app, text) {
   return app.waitFor((t) => [...document.querySelectorAll('.toast')].find((el) => norm(el.textContent).includes(t)), [text], { what: `toast "${text}"` });
 }
 
+/**
+ * In the page: History's count (its status line, beside the list; the date presets have a status
+ * of their own) reads `words`, and the Timeline holds that many entry rows.
+ */
+const historyShows = (words, n) =>
+  norm(document.querySelector('.page > [role=status]')?.textContent) === words && control('Timeline')?.querySelectorAll('button.record-row').length === n;
+
 async function openFromToday(app, text, editorTitle) {
   await app.nav('Today');
   await (await app.row(TODAY, text)).click();
   await app.heading(editorTitle);
 }
 
-/** Move to Trash then Undo; move to Trash again then Restore from the Trash view. */
-async function trashUndoRestore(app, text, editorTitle) {
+/**
+ * Move to Trash then Undo; move to Trash again then Restore from the Trash view. `text` is what
+ * the row shows, `name` how the entry is named (its summary) in the Trash's buttons.
+ */
+async function trashUndoRestore(app, text, editorTitle, name = text) {
   await dismissToasts(app);
   await openFromToday(app, text, editorTitle);
   await app.click('Move to Trash');
@@ -49,18 +62,22 @@ async function trashUndoRestore(app, text, editorTitle) {
   await dismissToasts(app);
   await openFromToday(app, text, editorTitle);
   await app.click('Move to Trash');
+  // Back on Today before going on (the list is not on the page while the editor is).
+  await app.heading('How are you right now?');
   await app.row(TODAY, text, { present: false });
   await app.nav('Trash');
   await app.heading('Trash');
-  const restore = await app.waitFor(
+  await app.button('Empty Trash…');
+  const [restore, names] = await app.waitFor(
     (t) => {
-      const li = [...document.querySelectorAll('li.trash-item')].find((el) => norm(el.textContent).includes(t));
-      return li && button('/^Restore/', li);
+      const li = [...document.querySelectorAll('li.trash-item')].find((el) => norm(el.querySelector('.record-summary')?.textContent) === t);
+      const b = li && button('/^Restore/', li);
+      return b && [b, [accName(b), accName(button('/^Delete/', li))]];
     },
     [text],
     { what: `Restore button for ${text}` },
   );
-  restoreNames.push([await app.run((b) => accName(b), restore), `Restore ${text}`]);
+  restoreNames.push([names, [`Restore ${name}`, `Delete… ${name}`]]);
   await restore.click();
   await toast(app, 'Restored.');
   await app.waitFor((t) => ![...document.querySelectorAll('li.trash-item')].some((el) => norm(el.textContent).includes(t)), [text]);
@@ -164,19 +181,23 @@ describe('journey: one vault from first run to recovery', { concurrency: 1 }, ()
     const t = await app.waitFor(() => window.__e2eTiming.shown && window.__e2eTiming);
     measure('quick check-in: Enter → entry drawn in Today (in page)', t.shown - t.down);
     measure('quick check-in: Enter → entry seen in Today (via WebDriver)', seen - sent);
-    await app.waitFor(() => norm(document.querySelector('form.quick [role=status]')?.textContent) === 'Check-in saved.');
+    // Saved: a toast says so and offers Undo.
+    await app.waitFor(() => [...document.querySelectorAll('.toasts .toast')].some((t) => norm(t.querySelector('.toast-text')?.textContent) === 'Check-in saved.' && button('Undo', t)), [], { what: 'toast "Check-in saved." with Undo' });
     await app.waitFor(() => document.activeElement?.name === 'qc-stress' && !document.querySelector('input[name=qc-stress]:checked'), [], { what: 'form reset, focus on stress' });
   });
 
   it('check-in: edit in the detailed editor, trash + undo, trash + restore', async () => {
     await openFromToday(app, CHECKIN_ADDED, 'Edit check-in');
     await app.pick('Stress', 3);
-    await app.fill('Emotions (separate with commas)', 'calm, tired');
+    // Feelings are chips; the person's own words are added by typing (commas separate them).
+    await app.fill('Add your own (feelings)', 'calm, tired' + Key.Enter);
+    const chosen = await app.run(() => [...document.querySelectorAll('fieldset[data-field=emotions] .chip[aria-pressed=true]')].map((b) => b.textContent.trim()));
+    assert.deepEqual(chosen, ['calm', 'tired']);
     await app.fill('Note', 'kettle humming in the kitchen');
     await app.click('Save');
     await app.heading('How are you right now?');
     await app.row(TODAY, CHECKIN);
-    await trashUndoRestore(app, CHECKIN, 'Edit check-in');
+    await trashUndoRestore(app, CHECKIN, 'Edit check-in', CHECKIN_SUMMARY);
   });
 
   it('coping-skill use: add (skill picked by typing), edit, trash + undo, restore', async () => {
@@ -291,13 +312,46 @@ describe('journey: one vault from first run to recovery', { concurrency: 1 }, ()
   });
 
   it('Trash and Coping skills buttons name their entry, separated by a space', async () => {
-    assert.ok(restoreNames.length > 0);
-    for (const [got, want] of restoreNames) assert.equal(got, want);
+    assert.equal(restoreNames.length, 4);
+    for (const [got, want] of restoreNames) assert.deepEqual(got, want);
     await app.nav('Coping skills');
     await app.heading('Coping skills');
-    const names = await app.run(() => [...document.querySelectorAll('li.skill button')].map(accName).filter((n) => /^(Hide|Unhide)/.test(n)).slice(0, 3));
+    // Each skill's buttons, as named, beside what they should say for that skill.
+    const skillButtons = () =>
+      [...document.querySelectorAll('li.skill')].map((li) => {
+        const h = li.querySelector('h3').cloneNode(true);
+        h.querySelectorAll('.muted').forEach((m) => m.remove()); // " (hidden)"
+        const name = norm(h.textContent);
+        const hidden = li.classList.contains('hidden-skill');
+        const fav = li.querySelector('button.fav-toggle');
+        const pressed = fav?.getAttribute('aria-pressed');
+        return {
+          got: [...li.querySelectorAll('button')].map(accName),
+          want: [
+            ...(hidden ? [] : [`Log it: ${name}`]),
+            `${pressed === 'true' ? 'Remove from favourites' : 'Add to favourites'}: ${name}`,
+            `${hidden ? 'Unhide' : 'Hide'} ${name}`,
+          ],
+          name,
+          pressed,
+        };
+      });
+    const skills = await app.run(skillButtons);
+    assert.ok(skills.length >= 3, `skills listed: ${skills.length}`);
+    for (const s of skills) {
+      assert.match(s.name, /^\S/, 'a skill has a name');
+      assert.ok(s.pressed === 'true' || s.pressed === 'false', `${s.name}: favourite button has aria-pressed (${s.pressed})`);
+      assert.deepEqual(s.got, s.want, `${s.name}: buttons name the skill`);
+    }
+    // Favouriting flips the button's state and name, and back.
+    const first = skills[0].name;
+    const flipped = skills[0].pressed === 'true' ? 'Add to favourites' : 'Remove from favourites';
+    await app.click(`${skills[0].pressed === 'true' ? 'Remove from favourites' : 'Add to favourites'}: ${first}`);
+    const toggled = await app.waitFor((n) => button(n), [`${flipped}: ${first}`], { what: `${flipped}: ${first}` });
+    assert.equal(await app.run((b) => b.getAttribute('aria-pressed'), toggled), skills[0].pressed === 'true' ? 'false' : 'true');
+    await toggled.click();
+    await app.waitFor((n, p) => button(n)?.getAttribute('aria-pressed') === p, [`${skills[0].pressed === 'true' ? 'Remove from favourites' : 'Add to favourites'}: ${first}`, skills[0].pressed], { what: 'favourite back as it was' });
     await app.nav('Today');
-    for (const n of names) assert.match(n, /^(Hide|Unhide) \S/);
   });
 
   it('Escape in the skill combobox closes only its list, not the editor; then asks before discarding', async () => {
@@ -331,17 +385,19 @@ describe('journey: one vault from first run to recovery', { concurrency: 1 }, ()
   it('History shows every entry and filters by kind and tag', async () => {
     await app.nav('History');
     await app.heading('History');
-    await app.waitFor(() => norm(document.querySelector('.page [role=status]')?.textContent) === '4 entries', [], { what: '4 entries' });
+    await app.waitFor(historyShows, ['4 entries', 4], { what: '4 entries' });
     for (const t of ALL) await app.row('Timeline', t);
+    // All four were written today: one day heading above them.
+    assert.deepEqual(await app.run(() => [...control('Timeline').querySelectorAll('.day-head')].map((h) => norm(h.textContent))), ['Today']);
     await app.select('Kind', 'Session note');
-    await app.waitFor(() => norm(document.querySelector('.page [role=status]')?.textContent) === '1 entry', [], { what: '1 session' });
+    await app.waitFor(historyShows, ['1 entry', 1], { what: '1 session' });
     await app.row('Timeline', SESSION);
     await app.select('Kind', 'Everything');
     await app.fill('Tag', 'gratitude');
-    await app.waitFor(() => norm(document.querySelector('.page [role=status]')?.textContent) === '1 entry', [], { what: '1 tagged entry' });
+    await app.waitFor(historyShows, ['1 entry', 1], { what: '1 tagged entry' });
     await app.row('Timeline', JOURNAL);
     await app.click('Clear filters');
-    await app.waitFor(() => norm(document.querySelector('.page [role=status]')?.textContent) === '4 entries');
+    await app.waitFor(historyShows, ['4 entries', 4], { what: '4 entries again' });
     // Opening a row from History goes to the editor and back to History.
     await (await app.row('Timeline', JOURNAL)).click();
     await app.heading('Edit journal');
@@ -356,7 +412,7 @@ describe('journey: one vault from first run to recovery', { concurrency: 1 }, ()
     await app.heading('Search');
     await app.waitFor(() => document.activeElement?.id === 'search-text', [], { what: 'focus in search' });
     const cases = [
-      ['kett', 'Check-in', CHECKIN],
+      ['kett', 'Check-in', CHECKIN_SUMMARY],
       ['Meet', 'Coping skill', SKILL],
       ['rivera', 'Session note', SESSION],
       ['lighth', 'Journal', JOURNAL],
@@ -411,9 +467,9 @@ describe('journey: one vault from first run to recovery', { concurrency: 1 }, ()
     const open = await app.run(() => norm(document.querySelector('[aria-labelledby=open-items]')?.textContent));
     assert.ok(open.includes('sleep diary') && !open.includes('walk daily'), open);
     await app.nav('History');
-    await app.waitFor(() => norm(document.querySelector('.page [role=status]')?.textContent) === '4 entries');
+    await app.waitFor(historyShows, ['4 entries', 4], { what: '4 entries' });
     await app.nav('Trash');
-    await app.waitFor(() => norm(document.body.textContent).includes('The trash is empty.'));
+    await app.waitFor(() => norm(document.body.textContent).includes('The Trash is empty.'));
     await app.nav('Today');
     await openFromToday(app, SESSION, 'Edit session note');
     assert.equal(await app.value('Facilitator'), 'Dr. Rivera');

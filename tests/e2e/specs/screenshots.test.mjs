@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startDriver, launch, quit, createVault, confirmGroup, unlock, Key, sleep, SCREENSHOT_DIR } from '../lib/app.mjs';
+import { axeCheck } from '../lib/axe.mjs';
 
 const PASS = 'screenshots all round';
 const TODAY = "Today's entries list";
@@ -14,6 +15,9 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
   let app;
   const shots = [];
   const overflow = [];
+  /** axe-core on every screen shot, in both themes: serious and critical ones fail the spec. */
+  const blocking = [];
+  const lesser = [];
 
   async function shot(name) {
     // Note anything wider than its box (horizontal overflow) — reported, not asserted.
@@ -25,6 +29,9 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
       return out;
     });
     if (o.length) overflow.push(`${name}: ${o.join(', ')}`);
+    const a = await axeCheck(app);
+    for (const v of [...a.critical, ...a.serious]) blocking.push(`${name}: ${v}`);
+    for (const v of [...a.moderate, ...a.minor]) lesser.push(`${name}: ${v}`);
     const file = await app.screenshot(name);
     shots.push(file);
     return file;
@@ -53,7 +60,7 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await app.click('+ Detailed check-in');
     await app.heading('New check-in');
     await app.pick('Stress', 6);
-    await app.fill('Emotions (separate with commas)', 'restless, hopeful');
+    await app.fill('Add your own (feelings)', 'restless, hopeful' + Key.Enter);
     await top();
     await shot(t('04-editor-checkin'));
     await app.click('Cancel');
@@ -72,12 +79,18 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await app.click('+ Session note');
     await app.heading('New session note');
     await app.fill('Title or topic', 'Values and goals');
-    await app.fill('Notes', ['## What we covered', '- **values** vs goals', '- one small step'].join(Key.Enter));
+    await app.fill('Notes', ['## What we covered', '- **values** vs goals', '- one small step', '- [the worksheet](https://example.org/values-worksheet)'].join(Key.Enter));
     await top();
     await shot(t('06-editor-session'));
     await app.click('Preview');
-    await app.control('Notes preview');
+    const preview = await app.control('Notes preview');
     await shot(t('06b-editor-session-preview'));
+    // A link in the preview opens nothing: a dialog says where it goes.
+    await (await app.run((r) => r.querySelector('a'), preview)).click();
+    await app.waitFor(() => { const d = document.querySelector('dialog[open]'); return d && norm(d.querySelector('h2')?.textContent) === 'This link goes to' && d.querySelector('.link-address')?.textContent === 'https://example.org/values-worksheet'; }, [], { what: 'the link dialog' });
+    await shot(t('06c-editor-session-link'));
+    await app.click('Close');
+    await app.waitFor(() => !document.querySelector('dialog[open]'), [], { what: 'the link dialog closed' });
     await app.click('Cancel');
 
     await app.click('+ Journal entry');
@@ -94,7 +107,7 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
 
     await app.nav('History');
     await app.heading('History');
-    await app.waitFor(() => /entries$/.test(norm(document.querySelector('.page [role=status]')?.textContent)));
+    await app.waitFor(() => /entries$/.test(norm(document.querySelector('.page > [role=status]')?.textContent)) && control('Timeline')?.querySelector('button.record-row'), [], { what: 'History listed' });
     await shot(t('08-history'));
 
     await app.nav('Search');
@@ -110,6 +123,9 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await app.nav('Settings');
     await app.heading('Settings');
     await shot(t('11-settings'));
+    await app.run(() => { document.getElementById('set-privacy').closest('section').scrollIntoView({ block: 'start' }); return true; });
+    await app.heading('Privacy on screen');
+    await shot(t('11b-settings-privacy'));
 
     await app.nav('Trash');
     await app.heading('Trash');
@@ -144,6 +160,23 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await driver?.stop();
     console.log(`[info] ${shots.length} screenshots in ${SCREENSHOT_DIR}`);
     for (const o of overflow) console.log(`[info] horizontal overflow: ${o}`);
+    for (const v of lesser) console.log(`[info] axe (moderate or minor): ${v}`);
+  });
+
+  it('axe-core finds a problem when there is one (a button with no name, planted and removed)', async () => {
+    app = await launch(driver);
+    await app.heading('Welcome to Keel', 30_000);
+    await app.run(() => {
+      const b = document.createElement('button');
+      b.id = 'planted';
+      document.querySelector('main').append(b);
+      return true;
+    });
+    const a = await axeCheck(app);
+    await app.run(() => (document.getElementById('planted').remove(), true));
+    assert.ok(a.critical.some((v) => v.startsWith('button-name:') && v.includes('#planted')), JSON.stringify(a));
+    await quit(app);
+    app = null;
   });
 
   it('light: first run and recovery key (system theme, light under Xvfb)', async () => {
@@ -153,7 +186,7 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     assert.equal(prefersDark, false, 'the system theme is light here');
     await app.fill('Choose a passphrase', 'short');
     const shown = await createVault(app, PASS, 'light');
-    await confirmGroup(app, shown.groups, shown.ask);
+    await confirmGroup(app, shown.groups, shown.ask, 'light');
   });
 
   it('some entries to show', async () => {
@@ -232,7 +265,12 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await app.heading('Welcome to Keel', 30_000);
     await app.waitFor(() => document.documentElement.dataset.theme === 'dark', [], { what: 'dark theme before unlock' });
     const shown = await createVault(app, PASS, 'dark');
-    await confirmGroup(app, shown.groups, shown.ask);
+    await confirmGroup(app, shown.groups, shown.ask, 'dark');
     for (const f of shots) assert.ok(fs.statSync(f).size > 12_000, `${f} is not blank`);
+  });
+
+  it('axe-core finds no serious or critical violation on any screen, light or dark', () => {
+    assert.ok(shots.length > 30, `every screen was checked (${shots.length})`);
+    assert.deepEqual(blocking, []);
   });
 });
