@@ -17,8 +17,9 @@ fn kinds_lists_every_kind_with_its_version_and_fields() {
         "every kind the engine knows, in registry order"
     );
     let checkin = &kinds[0];
+    assert_eq!(checkin.version, 2, "the check-in payload this build writes");
     let stress = checkin.fields.iter().find(|f| f.name == "stress").unwrap();
-    assert_eq!(stress.ty, "number");
+    assert_eq!(stress.ty, "number | null", "a scale never chosen is absent");
     assert!(
         checkin.fields.iter().any(|f| f.name == "sleepHours"),
         "its fields are listed by their JSON names: {:?}",
