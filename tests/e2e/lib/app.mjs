@@ -75,8 +75,8 @@ export async function startDriver(name, extraEnv = {}) {
     NO_AT_BRIDGE: '1',
     GTK_A11Y: 'none',
   };
-  // No session bus unless a spec brings its own: the single-instance plugin then cannot see
-  // another Keel on this machine.
+  // No session bus unless a spec brings its own: Keel needs none (one instance per vault comes
+  // from a lock file and socket beside the vault), and the desktop's bus stays out of the tests.
   delete env.DBUS_SESSION_BUS_ADDRESS;
   Object.assign(env, extraEnv);
   const port = await freePort();
