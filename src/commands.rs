@@ -138,7 +138,28 @@ pub fn confirm_key(vault: &mut Vault, pending: &PendingKey) -> Result<()> {
     match pending.purpose {
         KeyPurpose::Replace => vault.set_recovery_key(&pending.passphrase, &pending.key),
         KeyPurpose::Rekey => vault.rekey_with(&pending.passphrase, &pending.key),
-        KeyPurpose::Create => Err(Error::VaultExists),
+        KeyPurpose::Create => Err(Error::invalid(
+            "purpose",
+            "a new journal is confirmed with confirm_create",
+        )),
+    }
+}
+
+/// Step two, whatever the key is for: if `typed` is group `group` of it, it takes effect. A new
+/// journal is written and returned open; a key for the open vault (`vault`) is put in place.
+pub fn confirm_pending(
+    path: &Path,
+    pending: &PendingKey,
+    vault: Option<&mut Vault>,
+    group: u32,
+    typed: &str,
+    clock: Arc<dyn Clock>,
+) -> Result<Option<Vault>> {
+    check_kept(pending, group, typed)?;
+    match (pending.purpose, vault) {
+        (KeyPurpose::Create, _) => confirm_create(path, pending, clock).map(Some),
+        (_, Some(v)) => confirm_key(v, pending).map(|()| None),
+        (_, None) => Err(Error::VaultLocked),
     }
 }
 

@@ -123,14 +123,7 @@ fn create_vault(s: State<Shell>, mut req: PassphraseRequest) -> Reply<CreatedVau
 
 #[tauri::command(async)]
 fn confirm_recovery_key(s: State<Shell>, req: ConfirmKeyRequest) -> Reply<VaultStatus> {
-    s.confirm(
-        |p| commands::check_kept(p, req.group, &req.typed),
-        |path, p, open| match (p.purpose(), open) {
-            (KeyPurpose::Create, _) => commands::confirm_create(path, p, clock()).map(Some),
-            (_, Some(v)) => commands::confirm_key(v, p).map(|()| None),
-            (_, None) => Err(Error::VaultLocked),
-        },
-    )
+    s.confirm(req.group, &req.typed, clock())
 }
 
 /// Copies the recovery key on screen; returns the seconds until Keel clears it again.
@@ -397,7 +390,8 @@ fn main() {
     // window to bring forward yet.
     let app_slot: Arc<std::sync::OnceLock<AppHandle>> = Arc::default();
     let slot = app_slot.clone();
-    let claim = match instance::claim(&path, move || {
+    // Held until the process ends (the OS releases the lock then, whatever way it ends).
+    let _claim = match instance::claim(&path, move || {
         if let Some(app) = slot.get() {
             bring_forward(app);
         }
@@ -443,7 +437,6 @@ fn main() {
         if let tauri::RunEvent::Exit = event {
             // A recovery key Keel copied does not outlive it.
             app.state::<Clipboard>().clear_ours();
-            let _ = &claim;
         }
     });
 }

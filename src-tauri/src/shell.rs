@@ -4,10 +4,11 @@
 //! an unlock always wins.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use keel::commands::PendingKey;
+use keel::clock::Clock;
+use keel::commands::{self, PendingKey};
 use keel::dto::{ErrorDto, VaultStatus};
 use keel::{Error, Vault};
 
@@ -152,22 +153,18 @@ impl Shell {
         guard(&self.session).pending.as_ref().map(f)
     }
 
-    /// Step two of a new key: `check` says whether the typed group matches; then `apply`
-    /// makes it take effect (writing a new vault, or on the open one). Until it succeeds the
-    /// key stays pending and nothing changed.
-    pub fn confirm(
-        &self,
-        check: impl FnOnce(&PendingKey) -> keel::Result<()>,
-        apply: impl FnOnce(&Path, &PendingKey, Option<&mut Vault>) -> keel::Result<Option<Vault>>,
-    ) -> Reply<VaultStatus> {
+    /// Step two of a new key: if `typed` is group `group` of it, it takes effect (a new vault is
+    /// written and opened, or the open one gets it). Until then it stays pending and nothing
+    /// changed.
+    pub fn confirm(&self, group: u32, typed: &str, clock: Arc<dyn Clock>) -> Reply<VaultStatus> {
         self.touch();
         let mut s = guard(&self.session);
         let Session { vault, pending, .. } = &mut *s;
         let p = pending
             .as_ref()
             .ok_or_else(|| reply_err(Error::VaultLocked))?;
-        check(p).map_err(reply_err)?;
-        let opened = apply(&self.path, p, vault.as_mut()).map_err(reply_err)?;
+        let opened = commands::confirm_pending(&self.path, p, vault.as_mut(), group, typed, clock)
+            .map_err(reply_err)?;
         if let Some(v) = opened {
             s.vault = Some(v);
         }
@@ -242,9 +239,7 @@ impl Attempts {
 mod tests {
     use super::*;
     use keel::clock::SystemClock;
-    use keel::commands;
     use keel::crypto::Passphrase;
-    use std::sync::Arc;
 
     const PASS: &str = "a passphrase for the shell";
 
@@ -259,12 +254,7 @@ mod tests {
         let pending = commands::prepare_create(&shell.path, Passphrase::from(PASS)).unwrap();
         let typed = pending.groups()[1].clone();
         shell.hold(pending);
-        let status = shell
-            .confirm(
-                |p| commands::check_kept(p, 2, &typed),
-                |path, p, _| commands::confirm_create(path, p, Arc::new(SystemClock)).map(Some),
-            )
-            .unwrap();
+        let status = shell.confirm(2, &typed, Arc::new(SystemClock)).unwrap();
         assert!(status.exists && status.unlocked);
         (dir, shell)
     }
@@ -359,19 +349,16 @@ mod tests {
     fn a_wrong_group_leaves_the_key_pending_and_a_lock_drops_it() {
         let dir = tempfile::tempdir().unwrap();
         let s = Shell::new(dir.path().join("keel.db"));
-        s.hold(commands::prepare_create(&s.path, Passphrase::from(PASS)).unwrap());
-        let create = |path: &Path, p: &PendingKey, _: Option<&mut Vault>| {
-            commands::confirm_create(path, p, Arc::new(SystemClock)).map(Some)
-        };
-        let err = s
-            .confirm(|p| commands::check_kept(p, 1, "WRONG"), create)
-            .unwrap_err();
+        let pending = commands::prepare_create(&s.path, Passphrase::from(PASS)).unwrap();
+        let right = pending.groups()[0].clone();
+        s.hold(pending);
+        let err = s.confirm(1, "WRONG", Arc::new(SystemClock)).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("group"));
         assert!(!s.path.exists());
         assert!(s.holds_secrets(), "still pending");
         s.lock();
         assert!(!s.holds_secrets());
-        let err = s.confirm(|_| Ok(()), create).unwrap_err();
+        let err = s.confirm(1, &right, Arc::new(SystemClock)).unwrap_err();
         assert_eq!(err.code, "VaultLocked", "nothing left to confirm");
         assert!(!s.path.exists(), "and nothing was written");
     }

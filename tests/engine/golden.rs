@@ -40,6 +40,32 @@ fn open_copy(version: &str) -> (tempfile::TempDir, PathBuf, Vault) {
     (dir, path, v)
 }
 
+/// A copy of the golden vault opened with its recovery key (and a new passphrase).
+fn recover_copy(version: &str) -> (tempfile::TempDir, Vault) {
+    let (dir, path) = temp_vault();
+    std::fs::copy(golden(version).join("vault.keel"), &path).unwrap();
+    let key = std::fs::read_to_string(golden(version).join("recovery-key.txt")).unwrap();
+    let v = Vault::recover(&path, key.trim(), &pass(), noon()).unwrap();
+    (dir, v)
+}
+
+/// Decodes every payload of a fixture (`revision` of each named record) and checks it; every
+/// named record has one.
+fn check_payloads(version: &str, revision: impl Fn(&str) -> u64, check: impl Fn(&str, &Record)) {
+    let ids = ids(version);
+    let mut seen = 0;
+    for entry in std::fs::read_dir(golden(version).join("payloads")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let r = keel::codec::decode(ids[&name], revision(&name), &bytes)
+            .unwrap_or_else(|| panic!("the {version} {name} payload decodes"));
+        check(&name, &r);
+        seen += 1;
+    }
+    assert_eq!(seen, ids.len(), "a payload for every named record");
+}
+
 /// Every record of the v1 fixture, field by field, as the v1 build wrote it.
 fn check_v1(name: &str, r: &Record) {
     let stamp = |created: &str, updated: &str, at: &str| {
@@ -334,34 +360,17 @@ fn the_v1_golden_vault_opens_with_every_field_of_every_record_intact() {
 
 #[test]
 fn the_v1_golden_vault_opens_with_its_recovery_key() {
-    let (dir, path) = temp_vault();
-    std::fs::copy(golden("v1").join("vault.keel"), &path).unwrap();
-    let key = std::fs::read_to_string(golden("v1").join("recovery-key.txt")).unwrap();
-    let mut v = Vault::recover(&path, key.trim(), &pass(), noon()).unwrap();
+    let (_d, mut v) = recover_copy("v1");
     check_v1("journal_full", &v.get(ids("v1")["journal_full"]).unwrap());
-    drop(dir);
 }
 
 #[test]
 fn the_v1_golden_payloads_decode_with_every_field_intact() {
-    let ids = ids("v1");
-    let dir = golden("v1").join("payloads");
-    let mut seen = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
-        let bytes = std::fs::read(&path).unwrap();
-        let id = ids[&name];
-        let revision = match name.as_str() {
-            "checkin_trashed" | "journal_edited" | "skill_builtin_hidden" => 2,
-            _ => 1,
-        };
-        let r = keel::codec::decode(id, revision, &bytes)
-            .unwrap_or_else(|| panic!("the {name} payload decodes"));
-        check_v1(&name, &r);
-        seen += 1;
-    }
-    assert_eq!(seen, ids.len(), "a payload for every named record");
+    let revision = |name: &str| match name {
+        "checkin_trashed" | "journal_edited" | "skill_builtin_hidden" => 2,
+        _ => 1,
+    };
+    check_payloads("v1", revision, check_v1);
 }
 
 #[test]
@@ -527,17 +536,7 @@ fn check_v2(name: &str, r: &Record) {
 
 #[test]
 fn the_v2_golden_payloads_decode_with_every_field_intact() {
-    let ids = ids("v2");
-    let mut seen = 0;
-    for entry in std::fs::read_dir(golden("v2").join("payloads")).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
-        let r = keel::codec::decode(ids[&name], 1, &std::fs::read(&path).unwrap())
-            .unwrap_or_else(|| panic!("the {name} payload decodes"));
-        check_v2(&name, &r);
-        seen += 1;
-    }
-    assert_eq!(seen, ids.len(), "a payload for every named record");
+    check_payloads("v2", |_| 1, check_v2);
 }
 
 #[test]
@@ -546,12 +545,8 @@ fn the_v2_golden_vault_opens_with_every_field_intact_by_passphrase_and_recovery_
     for (name, id) in &ids("v2") {
         check_v2(name, &v.get(*id).unwrap());
     }
-    let (dir, path) = temp_vault();
-    std::fs::copy(golden("v2").join("vault.keel"), &path).unwrap();
-    let key = std::fs::read_to_string(golden("v2").join("recovery-key.txt")).unwrap();
-    let mut v = Vault::recover(&path, key.trim(), &pass(), noon()).unwrap();
+    let (_d, mut v) = recover_copy("v2");
     for (name, id) in &ids("v2") {
         check_v2(name, &v.get(*id).unwrap());
     }
-    drop(dir);
 }

@@ -5,7 +5,7 @@ import App from './App.svelte';
 import { AppState } from './lib/app.svelte';
 import { FakeBackend } from './lib/backend/fake';
 import { listQuery } from './lib/backend';
-import { emptyCheckin, emptySession } from './lib/kinds';
+import { emptyCheckin, emptyJournal, emptySession } from './lib/kinds';
 
 const PASS = 'maple orbit quietly';
 const GROUPS = Array.from({ length: 13 }, (_, i) => `AB${String(i).padStart(2, '0')}C`);
@@ -830,5 +830,20 @@ describe('when an entry happened', () => {
     const yesterday = `${y.getFullYear()}-${String(y.getMonth() + 1).padStart(2, '0')}-${String(y.getDate()).padStart(2, '0')}`;
     expect(r.localDate).toBe(yesterday);
     expect(r.at.slice(11, 16)).toBe('21:30');
+  });
+});
+
+describe('before your next session', () => {
+  it('lists entries marked to bring since the last session attended, and not those from before it', async () => {
+    const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: GROUPS });
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000);
+    fake.insert({ ...emptyJournal(), text: 'from before group', bring: true }, day(3));
+    fake.insert({ ...emptySession(), title: 'Group', attended: true }, day(2));
+    fake.insert({ ...emptyJournal(), text: 'the evenings are hard', bring: true }, day(1));
+    fake.insert({ ...emptyJournal(), text: 'just for me' }, day(1));
+    const { user } = await start(fake);
+    await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
+    const list = await screen.findByRole('list', { name: 'Entries to bring up' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.querySelector('button')?.textContent)).toEqual(['the evenings are hard']);
   });
 });

@@ -200,7 +200,8 @@ describe('secrets follow the lock', { concurrency: 1 }, () => {
     await unlock(app, passphrase);
   }
 
-  it('a new recovery key from Settings is not in effect until kept: lock first, and the old key still opens Keel', async () => {
+  /** From a new start: Settings → a new recovery key, shown and not yet kept; its groups. */
+  async function newKeyInSettings() {
     await openAgain();
     await app.nav('Settings');
     await app.heading('Settings');
@@ -210,6 +211,11 @@ describe('secrets follow the lock', { concurrency: 1 }, () => {
     const fresh = await groupsOnScreen(app, 'section[aria-labelledby=set-key]');
     assert.equal(fresh.length, 13, `a new key is shown: ${fresh}`);
     assert.notDeepEqual(fresh, firstKey, 'a different key');
+    return fresh;
+  }
+
+  it('a new recovery key from Settings is not in effect until kept: lock first, and the old key still opens Keel', async () => {
+    const fresh = await newKeyInSettings();
 
     // Not kept: lock.
     await app.client.chord(Key.Control, 'l');
@@ -226,14 +232,7 @@ describe('secrets follow the lock', { concurrency: 1 }, () => {
   });
 
   it('a new recovery key that is kept replaces the old one: the old key is refused, the new one opens Keel', async () => {
-    await openAgain();
-    await app.nav('Settings');
-    await app.heading('Settings');
-    await app.fill('Your passphrase', passphrase);
-    await app.click('Make a new recovery key');
-    await app.heading('Your recovery key', 60_000);
-    const fresh = await groupsOnScreen(app, 'section[aria-labelledby=set-key]');
-    assert.equal(fresh.length, 13);
+    const fresh = await newKeyInSettings();
     await keepKey(app, fresh, 'section[aria-labelledby=set-key]');
     await app.waitFor(() => norm(document.querySelector('section[aria-labelledby=set-key] [role=status]')?.textContent).startsWith('Your new recovery key is in place.'), [], { what: 'the new key in place', timeout: 60_000 });
     assert.deepEqual(await groupsOnScreen(app), [], 'the key is off the page once kept');

@@ -84,13 +84,15 @@ export class AppState {
   constructor(readonly backend: Backend) {}
 
   get labels(): Labels {
-    const s = this.settings;
+    // The words themselves are kept in `labelOverrides` (set with the settings), which the
+    // plain modules (row pills, kind labels) read too.
     return {
-      craving: s.cravingLabel.trim() || 'Craving',
-      showHalt: s.showHalt,
-      session: s.sessionLabel.trim() || 'Session note',
+      craving: labelOverrides.craving || 'Craving',
+      showHalt: this.settings.showHalt,
+      session: labelOverrides.session || 'Session note',
     };
   }
+
 
   async start(): Promise<void> {
     try {
@@ -195,18 +197,22 @@ export class AppState {
   async refreshToday(): Promise<void> {
     if (this.phase !== 'unlocked') return;
     const day = localDay();
-    const [today, sessions, uses, skills, recent] = await Promise.all([
+    const [today, sessions, uses, skills] = await Promise.all([
       this.backend.listRecords(listQuery({ since: day, until: day, limit: 200 })),
       this.backend.listRecords(listQuery({ kinds: ['session'], limit: 30 })),
       this.backend.listRecords(listQuery({ kinds: ['skill-use'], limit: 5 })),
       this.backend.listSkills(false),
-      this.backend.listRecords(listQuery({ kinds: ['checkin', 'journal'], limit: 200 })),
     ]);
+    // Marked to bring since the newest attended session (or ever, before the first): asked
+    // from that session's day on, so a save does not ship months of entries over IPC.
+    const last = sessions.records.find((r) => r.body.kind === 'session' && r.body.attended);
+    const recent = await this.backend.listRecords(
+      listQuery({ kinds: ['checkin', 'journal'], since: last?.localDate ?? null, limit: 200 }),
+    );
     if (this.phase !== 'unlocked') return;
-    // Marked since the newest session (or ever, before the first one).
-    const last = sessions.records.find((r) => r.body.kind === 'session' && r.body.attended)?.at ?? '';
+    const after = last ? Date.parse(last.at) : -Infinity;
     this.marked = recent.records.filter(
-      (r) => (r.body.kind === 'checkin' || r.body.kind === 'journal') && r.body.bring && Date.parse(r.at) > (last ? Date.parse(last) : -Infinity),
+      (r) => (r.body.kind === 'checkin' || r.body.kind === 'journal') && r.body.bring && Date.parse(r.at) > after,
     );
     this.today = today.records;
     this.sessions = sessions.records;

@@ -118,3 +118,13 @@ describe('the fake backend, after changes outside Keel', () => {
     expect(fake.unlocked).toBe(true);
   });
 });
+
+describe('the fake backend, settings', () => {
+  it('refuses a label longer than 40 characters or on more than one line, as the engine does', async () => {
+    const fake = new FakeBackend();
+    const s = await fake.getSettings();
+    await expect(fake.setSettings({ ...s, cravingLabel: 'x'.repeat(41) })).rejects.toMatchObject({ field: 'cravingLabel' });
+    await expect(fake.setSettings({ ...s, sessionLabel: 'two\nlines' })).rejects.toMatchObject({ field: 'sessionLabel' });
+    expect((await fake.setSettings({ ...s, cravingLabel: 'Urge' })).cravingLabel).toBe('Urge');
+  });
+});

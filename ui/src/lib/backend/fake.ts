@@ -741,6 +741,12 @@ export class FakeBackend implements Backend {
       throw invalid('autoLockMinutes', 'auto-lock is between 1 and 240 minutes');
     }
     if (!['light', 'dark', 'system'].includes(req.theme)) throw invalid('theme', 'theme is light, dark or system');
+    for (const [field, label] of [['cravingLabel', req.cravingLabel], ['sessionLabel', req.sessionLabel]] as const) {
+      // eslint-disable-next-line no-control-regex -- a label is one line: no control characters
+      if ([...label].length > 40 || /[\u0000-\u001f\u007f-\u009f]/.test(label)) {
+        throw invalid(field, 'a label is one line of at most 40 characters');
+      }
+    }
     this.settings = { ...req };
     return { ...this.settings };
   }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import MarkdownView from './MarkdownView.svelte';
@@ -6,24 +6,6 @@ import MarkdownView from './MarkdownView.svelte';
 const ADDRESS = 'https://example.org/login?next=%2Fhome';
 const SOURCE = `Ask [my counsellor](${ADDRESS}) first.`;
 
-// jsdom has <dialog> (hidden unless [open]) but not showModal/close: these do what a browser does
-// with `open` and the close event. Escape is the component's own, so it is tested for real.
-const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
-const original = { showModal: proto.showModal, close: proto.close };
-beforeAll(() => {
-  proto.showModal = function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  proto.close = function (this: HTMLDialogElement) {
-    if (!this.open) return;
-    this.open = false;
-    this.dispatchEvent(new Event('close'));
-  };
-});
-afterAll(() => {
-  proto.showModal = original.showModal;
-  proto.close = original.close;
-});
 
 function setup() {
   const user = userEvent.setup();

@@ -1,7 +1,7 @@
 // The everyday screens with the fake backend: History's day headings, pills and date presets,
 // Trash's rows and Empty Trash, Search's snippet and clear button, Help's crisis card, Coping
 // skills' favourite and add buttons, and the icons (decorative, no inline styles).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
@@ -15,24 +15,6 @@ const PASS = 'maple orbit quietly';
 const GROUPS = Array.from({ length: 13 }, (_, i) => `AB${String(i).padStart(2, '0')}C`);
 const DAY = 24 * 3600 * 1000;
 
-// jsdom has <dialog> (hidden unless [open]) but not showModal/close: these do what a browser
-// does with `open` and the close event.
-const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
-const original = { showModal: proto.showModal, close: proto.close };
-beforeAll(() => {
-  proto.showModal = function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  proto.close = function (this: HTMLDialogElement) {
-    if (!this.open) return;
-    this.open = false;
-    this.dispatchEvent(new Event('close'));
-  };
-});
-afterAll(() => {
-  proto.showModal = original.showModal;
-  proto.close = original.close;
-});
 
 /** Noon, `daysAgo` days before today (noon keeps it on that local day). */
 function noon(daysAgo: number, hour = 12): Date {
