@@ -316,6 +316,8 @@ describe('journey: one vault from first run to recovery', { concurrency: 1 }, ()
     for (const [got, want] of restoreNames) assert.deepEqual(got, want);
     await app.nav('Coping skills');
     await app.heading('Coping skills');
+    // The heading draws before the list loads: wait for the skills themselves.
+    await app.waitFor(() => document.querySelectorAll('li.skill').length >= 3, [], { what: 'the skills listed' });
     // Each skill's buttons, as named, beside what they should say for that skill.
     const skillButtons = () =>
       [...document.querySelectorAll('li.skill')].map((li) => {
