@@ -364,6 +364,24 @@ pub fn skills(vault: &mut Vault, include_hidden: bool) -> Result<Vec<RecordDto>>
     Ok(skills.into_iter().map(RecordDto::from).collect())
 }
 
+/// The user's own trackers by name (ignoring case); archived ones only if asked.
+pub fn trackers(vault: &mut Vault, include_archived: bool) -> Result<Vec<RecordDto>> {
+    let page = vault.list(&Filter {
+        kinds: vec![Kind::Tracker],
+        ..Default::default()
+    })?;
+    let mut trackers: Vec<&Record> = page
+        .records
+        .iter()
+        .filter(|r| matches!(&r.body, Body::Tracker(t) if include_archived || !t.archived))
+        .collect();
+    trackers.sort_by_cached_key(|r| match &r.body {
+        Body::Tracker(t) => (t.name.to_lowercase(), r.id),
+        _ => (String::new(), r.id),
+    });
+    Ok(trackers.into_iter().map(RecordDto::from).collect())
+}
+
 /// What was found at unlock: damaged records, malformed rows, a changed set of entries.
 pub fn health(vault: &Vault) -> VaultHealthDto {
     let (damaged, malformed, manifest_ok, recovery_key_ok) = vault.health();

@@ -11,7 +11,7 @@ use crate::model::*;
 
 pub use crate::kinds::{
     BodyDto, CheckinDto, Factors, HaltDto, ItemDto, JournalDto, SessionDto, SkillDto, SkillUseDto,
-    UnknownDto,
+    TrackerDto, TrackerValueDto, UnknownDto,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -2,7 +2,7 @@
 
 use clap::Args;
 use keel::Result;
-use keel::dto::{BodyDto, CheckinDto, HaltDto};
+use keel::dto::{BodyDto, CheckinDto, Factors, HaltDto};
 use keel::model::Halt;
 
 use crate::ctx::Ctx;
@@ -34,6 +34,24 @@ pub struct CheckinArgs {
     context: Option<String>,
     #[arg(long)]
     note: Option<String>,
+    /// Exercised today: yes or no
+    #[arg(long, value_name = "YES|NO", value_parser = yes_no)]
+    exercise: Option<bool>,
+    /// Meals eaten today, 0–10
+    #[arg(long)]
+    meals: Option<u8>,
+    /// Caffeinated drinks today, 0–30
+    #[arg(long)]
+    caffeine: Option<u8>,
+    /// Medication taken as prescribed: yes or no
+    #[arg(long, value_name = "YES|NO", value_parser = yes_no)]
+    medication: Option<bool>,
+    /// Time outdoors today: yes or no
+    #[arg(long, value_name = "YES|NO", value_parser = yes_no)]
+    outdoors: Option<bool>,
+    /// Answer one of your trackers (`keel tracker list`), e.g. --track Water=6 --track Walk=yes
+    #[arg(long = "track", value_name = "NAME=VALUE")]
+    track: Vec<String>,
     /// Bring it up at the next session
     #[arg(long)]
     bring: bool,
@@ -59,10 +77,31 @@ pub fn run(ctx: &mut Ctx, a: CheckinArgs) -> Result<u8> {
         triggers: a.triggers,
         context: a.context,
         note: a.note.unwrap_or_default(),
-        factors: Default::default(),
+        factors: Factors {
+            exercise: a.exercise,
+            meals: a.meals,
+            caffeine: a.caffeine,
+            medication: a.medication,
+            outdoors: a.outdoors,
+        },
+        trackers: Vec::new(),
         bring: a.bring,
     });
-    crate::records::add(ctx, body, a.at)
+    let track = a.track;
+    crate::records::add_with(ctx, body, a.at, |v, body| {
+        if let BodyDto::Checkin(c) = body {
+            c.trackers = crate::tracker::answers(v, &track)?;
+        }
+        Ok(())
+    })
+}
+
+fn yes_no(s: &str) -> std::result::Result<bool, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "yes" | "y" | "true" => Ok(true),
+        "no" | "n" | "false" => Ok(false),
+        _ => Err("answer yes or no".into()),
+    }
 }
 
 pub fn print(c: &CheckinDto) {
@@ -97,6 +136,26 @@ pub fn print(c: &CheckinDto) {
     }
     if let Some(x) = &c.context {
         out!("context  {x}");
+    }
+    let f = &c.factors;
+    let yn = |b: bool| if b { "yes" } else { "no" };
+    for (name, v) in [
+        ("exercise", f.exercise.map(yn)),
+        ("medication", f.medication.map(yn)),
+        ("outdoors", f.outdoors.map(yn)),
+    ] {
+        if let Some(v) = v {
+            out!("{name:<8} {v}");
+        }
+    }
+    if let Some(m) = f.meals {
+        out!("meals    {m}");
+    }
+    if let Some(d) = f.caffeine {
+        out!("caffeine {d}");
+    }
+    for t in &c.trackers {
+        out!("{}: {}", t.name, t.shown());
     }
     if !c.note.is_empty() {
         out!("\n{}", c.note);

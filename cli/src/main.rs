@@ -17,6 +17,7 @@ mod records;
 mod secrets;
 mod session;
 mod skill;
+mod tracker;
 mod vault;
 
 use ctx::Ctx;
@@ -59,6 +60,9 @@ enum Command {
     /// The coping-skill library and its use.
     #[command(subcommand)]
     Skill(skill::SkillCommand),
+    /// Your own trackers, answered in check-ins.
+    #[command(subcommand)]
+    Tracker(tracker::TrackerCommand),
     /// IOP session notes.
     #[command(subcommand)]
     Session(session::SessionCommand),
@@ -170,6 +174,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Init { json } => vault::init(&mut ctx, json),
         Command::Checkin(a) => checkin::run(&mut ctx, a),
         Command::Skill(s) => skill::run(&mut ctx, s),
+        Command::Tracker(t) => tracker::run(&mut ctx, t),
         Command::Session(s) => session::run(&mut ctx, s),
         Command::Journal(j) => journal::run(&mut ctx, j),
         Command::Add(a) => records::add_json(&mut ctx, a),

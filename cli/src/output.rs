@@ -93,6 +93,7 @@ pub fn print_record(r: &RecordDto) {
         BodyDto::Session(s) => crate::session::print(s),
         BodyDto::Journal(j) => crate::journal::print(j),
         BodyDto::Skill(s) => crate::skill::print(s),
+        BodyDto::Tracker(t) => crate::tracker::print(t),
         BodyDto::Unknown(u) => {
             out!(
                 "kind     written by a newer version of Keel ({} v{})",

@@ -57,11 +57,23 @@ pub struct ListArgs {
 /// Adds a record; the input is checked before the passphrase is asked for (and the key
 /// derivation paid for).
 pub fn add(ctx: &mut Ctx, body: BodyDto, at: Option<String>) -> Result<u8> {
+    add_with(ctx, body, at, |_, _| Ok(()))
+}
+
+/// Checks the record before asking for the passphrase, then lets `complete` fill in what needs
+/// the open vault (a tracker's id) before adding it.
+pub fn add_with(
+    ctx: &mut Ctx,
+    mut body: BodyDto,
+    at: Option<String>,
+    complete: impl FnOnce(&mut keel::Vault, &mut BodyDto) -> Result<()>,
+) -> Result<u8> {
     if let Some(at) = &at {
         parse_time("at", at)?;
     }
     Body::try_from(body.clone())?.validate()?;
     let mut v = ctx.open()?;
+    complete(&mut v, &mut body)?;
     let r = commands::add(&mut v, NewRecord { at, body })?;
     out!("{}", r.id);
     Ok(0)

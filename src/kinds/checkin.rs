@@ -1,13 +1,18 @@
 //! A check-in: any of stress, mood and craving, sleep, HALT, emotions, triggers, context, the
-//! programme's everyday factors (exercise, meals, caffeine, medication, time outdoors), a note,
-//! and whether to bring it to the next session.
+//! programme's everyday factors (exercise, meals, caffeine, medication, time outdoors), the
+//! user's own trackers, a note, and whether to bring it to the next session.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::KindSpec;
 use super::fields::{self, string_enum};
+use super::tracker::{self, Answer};
 use crate::error::{Error, Result};
+use crate::model::RecordId;
+
+/// Most tracker answers in one check-in.
+pub const MAX_TRACKERS: usize = 50;
 
 #[derive(Clone, PartialEq, Default)]
 pub struct Checkin {
@@ -22,8 +27,78 @@ pub struct Checkin {
     pub context: Option<Context>,
     pub note: String,
     pub factors: Factors,
+    /// Answers to the user's own trackers, in the order asked.
+    pub trackers: Vec<TrackerValue>,
     /// To bring up at the next session.
     pub bring: bool,
+}
+
+/// One answer to one of the user's trackers. It keeps the tracker's name, answer type and unit
+/// as they were, so it reads the same after the tracker is renamed or removed.
+#[derive(Clone, PartialEq)]
+pub struct TrackerValue {
+    /// The tracker record it answers (absent if that is not known).
+    pub tracker: Option<RecordId>,
+    pub name: String,
+    pub answer: Answer,
+    pub unit: String,
+    /// Yes is 1 and no is 0; a scale 0–10; a number as entered.
+    pub value: f64,
+}
+
+#[derive(Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct TrackerValueDto {
+    #[serde(default)]
+    pub tracker: Option<String>,
+    pub name: String,
+    #[ts(as = "Answer")]
+    pub answer: String,
+    #[serde(default)]
+    pub unit: String,
+    pub value: f64,
+}
+
+impl TrackerValueDto {
+    /// The answer as a person reads it: "yes", "7/10", "3 glasses".
+    pub fn shown(&self) -> String {
+        match Answer::parse(&self.answer) {
+            Ok(Answer::YesNo) => (if self.value == 1.0 { "yes" } else { "no" }).to_owned(),
+            Ok(Answer::Scale) => format!("{}/10", self.value),
+            _ if self.unit.is_empty() => format!("{}", self.value),
+            _ => format!("{} {}", self.value, self.unit),
+        }
+    }
+}
+
+impl TrackerValue {
+    fn to_dto(&self) -> TrackerValueDto {
+        TrackerValueDto {
+            tracker: self.tracker.map(|i| i.to_string()),
+            name: self.name.clone(),
+            answer: self.answer.as_str().to_owned(),
+            unit: self.unit.clone(),
+            value: self.value,
+        }
+    }
+
+    fn from_dto(d: TrackerValueDto) -> Result<Self> {
+        Ok(TrackerValue {
+            tracker: d
+                .tracker
+                .as_deref()
+                .map(|s| {
+                    RecordId::parse(s).map_err(|_| Error::invalid("trackers", "not a tracker id"))
+                })
+                .transpose()?,
+            name: d.name,
+            answer: Answer::parse(&d.answer)
+                .map_err(|_| Error::invalid("trackers", "an answer is yes-no, scale or number"))?,
+            unit: d.unit,
+            value: d.value,
+        })
+    }
 }
 
 /// The everyday factors an IOP asks about; each absent unless the user answered it.
@@ -121,6 +196,7 @@ pub struct CheckinDto {
     pub context: Option<String>,
     pub note: String,
     pub factors: Factors,
+    pub trackers: Vec<TrackerValueDto>,
     pub bring: bool,
 }
 
@@ -193,6 +269,55 @@ impl FactorsV2 {
     }
 }
 
+/// Payload version 3 (tests/fixtures/golden/v3). Frozen. Version 2's fields and the answers to
+/// the user's own trackers.
+#[derive(Serialize, Deserialize)]
+struct V3 {
+    #[serde(flatten)]
+    v2: V2,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    trackers: Vec<TrackerValueV3>,
+}
+
+/// One tracker answer as version 3 writes it. Frozen.
+#[derive(Serialize, Deserialize)]
+struct TrackerValueV3 {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tracker: Option<String>,
+    name: String,
+    answer: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    unit: String,
+    value: f64,
+}
+
+impl Checkin {
+    /// A check-in from version 2's fields (and no tracker answers).
+    fn from_v2(p: V2) -> Option<Self> {
+        let f = p.factors;
+        Some(Checkin {
+            stress: p.stress,
+            mood: p.mood,
+            craving: p.craving,
+            sleep_hours: p.sleep_hours,
+            halt: Halt::from_flags(p.halt),
+            emotions: p.emotions,
+            triggers: p.triggers,
+            context: context_of(p.context)?,
+            note: p.note,
+            factors: Factors {
+                exercise: f.exercise,
+                meals: f.meals,
+                caffeine: f.caffeine,
+                medication: f.medication,
+                outdoors: f.outdoors,
+            },
+            trackers: Vec::new(),
+            bring: p.bring,
+        })
+    }
+}
+
 fn context_of(s: Option<String>) -> Option<Option<Context>> {
     match s {
         Some(s) => Some(Some(Context::parse(&s).ok()?)),
@@ -205,7 +330,7 @@ impl KindSpec for Checkin {
     const TAG: &'static str = "checkin";
     const LABEL: &'static str = "check-in";
     const ENTRY: bool = true;
-    const VERSION: u16 = 2;
+    const VERSION: u16 = 3;
     type Dto = CheckinDto;
 
     fn validate(&mut self) -> Result<()> {
@@ -240,6 +365,24 @@ impl KindSpec for Checkin {
         }
         fields::normalize_list("emotions", &mut self.emotions)?;
         fields::normalize_list("triggers", &mut self.triggers)?;
+        if self.trackers.len() > MAX_TRACKERS {
+            return Err(Error::invalid(
+                "trackers",
+                format!("at most {MAX_TRACKERS} trackers"),
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for t in &mut self.trackers {
+            tracker::check_label("trackers", &mut t.name, tracker::MAX_NAME_CHARS, true)?;
+            tracker::check_label("trackers", &mut t.unit, tracker::MAX_UNIT_CHARS, false)?;
+            t.answer.check("trackers", t.value)?;
+            if t.tracker.is_some_and(|id| !seen.insert(id)) {
+                return Err(Error::invalid(
+                    "trackers",
+                    "a tracker is answered once in a check-in",
+                ));
+            }
+        }
         fields::text("note", &self.note)
     }
 
@@ -273,7 +416,7 @@ impl KindSpec for Checkin {
 
     fn encode(&self) -> serde_json::Result<Vec<u8>> {
         let f = self.factors;
-        serde_json::to_vec(&V2 {
+        let v2 = V2 {
             stress: self.stress,
             mood: self.mood,
             craving: self.craving,
@@ -291,6 +434,20 @@ impl KindSpec for Checkin {
                 outdoors: f.outdoors,
             },
             bring: self.bring,
+        };
+        serde_json::to_vec(&V3 {
+            v2,
+            trackers: self
+                .trackers
+                .iter()
+                .map(|t| TrackerValueV3 {
+                    tracker: t.tracker.map(|i| i.to_string()),
+                    name: t.name.clone(),
+                    answer: t.answer.as_str().to_owned(),
+                    unit: t.unit.clone(),
+                    value: t.value,
+                })
+                .collect(),
         })
     }
 
@@ -309,31 +466,31 @@ impl KindSpec for Checkin {
                     context: context_of(p.context)?,
                     note: p.note,
                     factors: Factors::default(),
+                    trackers: Vec::new(),
                     bring: false,
                 })
             }
-            2 => {
-                let p: V2 = serde_json::from_str(json).ok()?;
-                let f = p.factors;
-                Some(Checkin {
-                    stress: p.stress,
-                    mood: p.mood,
-                    craving: p.craving,
-                    sleep_hours: p.sleep_hours,
-                    halt: Halt::from_flags(p.halt),
-                    emotions: p.emotions,
-                    triggers: p.triggers,
-                    context: context_of(p.context)?,
-                    note: p.note,
-                    factors: Factors {
-                        exercise: f.exercise,
-                        meals: f.meals,
-                        caffeine: f.caffeine,
-                        medication: f.medication,
-                        outdoors: f.outdoors,
-                    },
-                    bring: p.bring,
-                })
+            2 => Checkin::from_v2(serde_json::from_str(json).ok()?),
+            3 => {
+                let p: V3 = serde_json::from_str(json).ok()?;
+                let mut c = Checkin::from_v2(p.v2)?;
+                c.trackers = p
+                    .trackers
+                    .into_iter()
+                    .map(|t| {
+                        Some(TrackerValue {
+                            tracker: match t.tracker {
+                                Some(i) => Some(RecordId::parse(&i).ok()?),
+                                None => None,
+                            },
+                            name: t.name,
+                            answer: Answer::parse(&t.answer).ok()?,
+                            unit: t.unit,
+                            value: t.value,
+                        })
+                    })
+                    .collect::<Option<_>>()?;
+                Some(c)
             }
             _ => None,
         }
@@ -356,6 +513,7 @@ impl KindSpec for Checkin {
             context: self.context.map(|x| x.as_str().to_owned()),
             note: self.note.clone(),
             factors: self.factors,
+            trackers: self.trackers.iter().map(TrackerValue::to_dto).collect(),
             bring: self.bring,
         }
     }
@@ -377,9 +535,14 @@ impl KindSpec for Checkin {
             context: d.context.as_deref().map(Context::parse).transpose()?,
             note: d.note,
             factors: d.factors,
+            trackers: d
+                .trackers
+                .into_iter()
+                .map(TrackerValue::from_dto)
+                .collect::<Result<_>>()?,
             bring: d.bring,
         })
     }
 }
 
-crate::kinds::fields::redacted_debug!(Checkin, CheckinDto, Factors);
+crate::kinds::fields::redacted_debug!(Checkin, CheckinDto, Factors, TrackerValue, TrackerValueDto);

@@ -18,13 +18,17 @@ pub mod journal;
 pub mod session;
 pub mod skill;
 pub mod skill_use;
+pub mod tracker;
 pub mod unknown;
 
-pub use checkin::{Checkin, CheckinDto, Context, Factors, Halt, HaltDto};
+pub use checkin::{
+    Checkin, CheckinDto, Context, Factors, Halt, HaltDto, TrackerValue, TrackerValueDto,
+};
 pub use journal::{JournalDto, JournalEntry};
 pub use session::{Item, ItemDto, SessionDto, SessionNote, SessionType};
 pub use skill::{Skill, SkillCategory, SkillDto};
 pub use skill_use::{SkillUse, SkillUseDto};
+pub use tracker::{Answer, Tracker, TrackerDto};
 pub use unknown::{Unknown, UnknownDto};
 
 /// What every record kind provides. Implemented once per kind, in the kind's own module.
@@ -281,6 +285,7 @@ registry! {
     Session(SessionNote, SessionDto) = "session";
     Journal(JournalEntry, JournalDto) = "journal";
     Skill(Skill, SkillDto) = "skill";
+    Tracker(Tracker, TrackerDto) = "tracker";
 }
 
 impl Kind {

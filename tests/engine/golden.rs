@@ -106,6 +106,7 @@ fn check_v1(name: &str, r: &Record) {
                     context: Some(Context::Work),
                     // Version 1 had neither: absent, as never answered.
                     factors: Default::default(),
+                    trackers: vec![],
                     bring: false,
                     note: "Long day; «quotes», ünïcödé ✓ and a\nsecond line.".into(),
                 })
@@ -439,6 +440,8 @@ fn check_v2(name: &str, r: &Record) {
                     medication: Some(true),
                     outdoors: Some(false),
                 },
+                // Version 2 had no trackers: none, as never answered.
+                trackers: vec![],
                 bring: true,
             })
         }
@@ -455,6 +458,7 @@ fn check_v2(name: &str, r: &Record) {
                 context: None,
                 note: String::new(),
                 factors: Factors::default(),
+                trackers: vec![],
                 bring: false,
             })
         }
@@ -548,5 +552,110 @@ fn the_v2_golden_vault_opens_with_every_field_intact_by_passphrase_and_recovery_
     let (_d, mut v) = recover_copy("v2");
     for (name, id) in &ids("v2") {
         check_v2(name, &v.get(*id).unwrap());
+    }
+}
+
+/// Every record of the v3 fixture (check-in payload version 3, tracker version 1), field by
+/// field, as the build that first wrote them wrote it.
+fn check_v3(name: &str, r: &Record) {
+    let ids = ids("v3");
+    let tracker = |name: &str, answer: Answer, unit: &str, archived: bool| {
+        Body::Tracker(Tracker {
+            name: name.into(),
+            answer,
+            unit: unit.into(),
+            archived,
+        })
+    };
+    let (at, body) = match name {
+        "tracker_number" => (
+            "2026-11-28T08:10:00-05:00",
+            tracker("Water", Answer::Number, "glasses", false),
+        ),
+        "tracker_yes_no" => (
+            "2026-11-28T08:11:00-05:00",
+            tracker("Walk «outside» ✓", Answer::YesNo, "", false),
+        ),
+        "tracker_scale_archived" => (
+            "2026-11-28T08:12:00-05:00",
+            tracker("Energy", Answer::Scale, "", true),
+        ),
+        "checkin_trackers" => (
+            "2026-11-28T09:20:00-05:00",
+            Body::Checkin(Checkin {
+                stress: Some(5),
+                mood: Some(6),
+                context: Some(Context::Home),
+                note: "Trackers too.".into(),
+                factors: Factors {
+                    exercise: Some(true),
+                    ..Default::default()
+                },
+                trackers: vec![
+                    TrackerValue {
+                        tracker: Some(ids["tracker_number"]),
+                        name: "Water".into(),
+                        answer: Answer::Number,
+                        unit: "glasses".into(),
+                        value: 6.5,
+                    },
+                    TrackerValue {
+                        tracker: Some(ids["tracker_yes_no"]),
+                        name: "Walk «outside» ✓".into(),
+                        answer: Answer::YesNo,
+                        unit: String::new(),
+                        value: 0.0,
+                    },
+                    TrackerValue {
+                        tracker: Some(ids["tracker_scale_archived"]),
+                        name: "Energy".into(),
+                        answer: Answer::Scale,
+                        unit: String::new(),
+                        value: 10.0,
+                    },
+                    TrackerValue {
+                        tracker: None,
+                        name: "Steps".into(),
+                        answer: Answer::Number,
+                        unit: String::new(),
+                        value: -0.25,
+                    },
+                ],
+                bring: true,
+                ..Default::default()
+            }),
+        ),
+        "checkin_no_trackers" => (
+            "2026-11-28T21:00:00+01:00",
+            Body::Checkin(Checkin {
+                craving: Some(2),
+                ..Default::default()
+            }),
+        ),
+        other => panic!("the v3 fixture has a record {other} this test does not check"),
+    };
+    for (what, got) in [("created", r.created), ("updated", r.updated), ("at", r.at)] {
+        assert_eq!(got, t(at), "{name}: {what}");
+    }
+    assert_eq!(r.at.offset(), t(at).offset(), "{name}: at keeps its offset");
+    assert_eq!(r.body, body, "{name}");
+    assert_eq!(r.revision, 1, "{name}");
+    assert_eq!(r.trashed, None, "{name}");
+}
+
+#[test]
+fn the_v3_golden_payloads_decode_with_every_field_intact() {
+    check_payloads("v3", |_| 1, check_v3);
+}
+
+#[test]
+fn the_v3_golden_vault_opens_with_every_field_intact_by_passphrase_and_recovery_key() {
+    let (_d, _path, mut v) = open_copy("v3");
+    for (name, id) in &ids("v3") {
+        check_v3(name, &v.get(*id).unwrap());
+    }
+    let (_d, mut v) = recover_copy("v3");
+    for (name, id) in &ids("v3") {
+        check_v3(name, &v.get(*id).unwrap());
     }
 }

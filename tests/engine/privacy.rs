@@ -16,8 +16,9 @@ fn a_marker_written_into_every_text_field_never_reaches_the_vault_files() {
             commands::add(&mut v, NewRecord { at: None, body })
         });
         let text = serde_json::to_string(&r.body).unwrap();
+        // At least once: a tracker has one free-text field its length allows (its name).
         assert!(
-            text.matches(MARKER).count() >= 2,
+            text.contains(MARKER),
             "{kind}: the marker is in its text fields ({text})"
         );
         ids.push(r.id);

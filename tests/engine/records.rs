@@ -53,10 +53,9 @@ fn every_kind_can_be_added_updated_got_trashed_restored_and_purged() {
             },
         )
         .unwrap();
-        let is_skill = matches!(body, BodyDto::Skill(_));
         assert_eq!(
             in_trash.records.iter().any(|x| x.id == r.id),
-            !is_skill,
+            kind.is_entry(),
             "{kind} in trash view"
         );
         let back = commands::restore(&mut v, &r.id).unwrap();
@@ -631,4 +630,162 @@ fn a_check_in_needs_at_least_one_scale() {
         30,
         "nothing saved beyond the built-in skills"
     );
+}
+
+fn tracker_dto(name: &str, answer: &str, unit: &str) -> BodyDto {
+    BodyDto::Tracker(TrackerDto {
+        name: name.into(),
+        answer: answer.into(),
+        unit: unit.into(),
+        archived: false,
+    })
+}
+
+fn answer(t: &RecordDto, value: f64) -> TrackerValueDto {
+    let BodyDto::Tracker(d) = &t.body else {
+        panic!("a tracker")
+    };
+    TrackerValueDto {
+        tracker: Some(t.id.clone()),
+        name: d.name.clone(),
+        answer: d.answer.clone(),
+        unit: d.unit.clone(),
+        value,
+    }
+}
+
+fn field_of(e: Error) -> &'static str {
+    match e {
+        Error::InvalidInput { field, .. } => field,
+        other => panic!("expected an invalid field, got {other:?}"),
+    }
+}
+
+#[test]
+fn trackers_are_listed_by_name_and_archived_ones_only_when_asked() {
+    let (_d, _path, mut v) = vault();
+    let water = add(&mut v, tracker_dto("Water", "number", "glasses"));
+    let walk = add(&mut v, tracker_dto("walk", "yes-no", ""));
+    let energy = add(&mut v, tracker_dto("Energy", "scale", ""));
+    let BodyDto::Tracker(mut e) = energy.body.clone() else {
+        panic!("a tracker")
+    };
+    e.archived = true;
+    commands::update(
+        &mut v,
+        UpdateRecord {
+            id: energy.id.clone(),
+            at: None,
+            body: BodyDto::Tracker(e),
+        },
+    )
+    .unwrap();
+    let ids = |l: Vec<RecordDto>| l.into_iter().map(|r| r.id).collect::<Vec<_>>();
+    assert_eq!(
+        ids(commands::trackers(&mut v, false).unwrap()),
+        [walk.id.clone(), water.id.clone()]
+    );
+    assert_eq!(
+        ids(commands::trackers(&mut v, true).unwrap()),
+        [energy.id, walk.id, water.id]
+    );
+    let timeline = commands::list(&mut v, ListQuery::default()).unwrap();
+    assert!(
+        timeline
+            .records
+            .iter()
+            .all(|r| !matches!(r.body, BodyDto::Tracker(_))),
+        "trackers are reference, not entries on the timeline"
+    );
+}
+
+#[test]
+fn a_check_in_keeps_its_tracker_answers_after_the_tracker_is_renamed_or_purged() {
+    let (_d, path, mut v) = vault();
+    let water = add(&mut v, tracker_dto("Water", "number", "glasses"));
+    let walk = add(&mut v, tracker_dto("Walk", "yes-no", ""));
+    let c = add(
+        &mut v,
+        BodyDto::Checkin(CheckinDto {
+            mood: Some(6),
+            trackers: vec![answer(&water, 6.5), answer(&walk, 1.0)],
+            ..Default::default()
+        }),
+    );
+    commands::update(
+        &mut v,
+        UpdateRecord {
+            id: water.id.clone(),
+            at: None,
+            body: tracker_dto("Fluids", "number", "cups"),
+        },
+    )
+    .unwrap();
+    commands::trash(&mut v, &walk.id).unwrap();
+    commands::purge(&mut v, &walk.id, true).unwrap();
+    drop(v);
+    let mut v = reopen(&path);
+    let BodyDto::Checkin(got) = commands::get(&mut v, &c.id).unwrap().body else {
+        panic!("a check-in")
+    };
+    let shown: Vec<String> = got
+        .trackers
+        .iter()
+        .map(|t| format!("{}: {}", t.name, t.shown()))
+        .collect();
+    assert_eq!(shown, ["Water: 6.5 glasses", "Walk: yes"]);
+    assert_eq!(got.trackers[0].tracker.as_deref(), Some(water.id.as_str()));
+}
+
+#[test]
+fn a_tracker_answer_of_the_wrong_shape_is_refused_and_nothing_is_saved() {
+    let (_d, _path, mut v) = vault();
+    let walk = add(&mut v, tracker_dto("Walk", "yes-no", ""));
+    let energy = add(&mut v, tracker_dto("Energy", "scale", ""));
+    let before = v.all().unwrap().0.len();
+    let try_add = |v: &mut Vault, trackers: Vec<TrackerValueDto>| {
+        commands::add(
+            v,
+            NewRecord {
+                at: None,
+                body: BodyDto::Checkin(CheckinDto {
+                    mood: Some(5),
+                    trackers,
+                    ..Default::default()
+                }),
+            },
+        )
+        .map(|_| ())
+        .unwrap_err()
+    };
+    for bad in [
+        vec![answer(&walk, 0.5)],
+        vec![answer(&energy, 11.0)],
+        vec![answer(&energy, 2.5)],
+        vec![answer(&walk, 1.0), answer(&walk, 0.0)],
+        vec![TrackerValueDto {
+            name: " ".into(),
+            ..answer(&walk, 1.0)
+        }],
+        vec![TrackerValueDto {
+            answer: "colour".into(),
+            ..answer(&walk, 1.0)
+        }],
+        vec![TrackerValueDto {
+            tracker: Some("not-an-id".into()),
+            ..answer(&walk, 1.0)
+        }],
+        (0..=50)
+            .map(|i| TrackerValueDto {
+                tracker: None,
+                name: format!("t{i}"),
+                answer: "number".into(),
+                unit: String::new(),
+                value: 1.0,
+            })
+            .collect(),
+    ] {
+        assert_eq!(field_of(try_add(&mut v, bad)), "trackers");
+    }
+    assert_eq!(v.all().unwrap().0.len(), before, "nothing saved");
 }

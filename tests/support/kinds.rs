@@ -47,6 +47,13 @@ pub fn sample(kind: Kind) -> (BodyDto, BodyDto) {
                     medication: Some(true),
                     outdoors: Some(false),
                 },
+                trackers: vec![TrackerValueDto {
+                    tracker: None,
+                    name: "Water".into(),
+                    answer: "number".into(),
+                    unit: "glasses".into(),
+                    value: 6.0,
+                }],
                 bring: true,
             }),
             BodyDto::Checkin(CheckinDto {
@@ -106,6 +113,20 @@ pub fn sample(kind: Kind) -> (BodyDto, BodyDto) {
                 builtin: None,
                 favourite: true,
                 hidden: false,
+            }),
+        ),
+        Kind::Tracker => (
+            BodyDto::Tracker(TrackerDto {
+                name: "Water".into(),
+                answer: "number".into(),
+                unit: "glasses".into(),
+                archived: false,
+            }),
+            BodyDto::Tracker(TrackerDto {
+                name: "Water".into(),
+                answer: "number".into(),
+                unit: "cups".into(),
+                archived: true,
             }),
         ),
         Kind::Unknown => panic!("a record from a newer Keel cannot be written by this one"),

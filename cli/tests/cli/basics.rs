@@ -491,3 +491,121 @@ fn a_marker_never_reaches_disk_temp_files_or_error_output() {
         }
     }
 }
+
+#[test]
+fn a_checkin_answers_the_everyday_factors_and_the_users_own_trackers_from_flags() {
+    let (_d, vault) = temp_vault();
+    init(&vault);
+    for args in [
+        &[
+            "tracker", "add", "--name", "Water", "--answer", "number", "--unit", "glasses",
+        ][..],
+        &["tracker", "add", "--name", "Walk", "--answer", "yes-no"][..],
+        &["tracker", "add", "--name", "Energy", "--answer", "scale"][..],
+    ] {
+        let o = run(keel(&vault, args));
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+    }
+    let o = run(keel(&vault, &["tracker", "list"]));
+    let listed: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(
+        listed,
+        ["Energy scale", "Walk yes-no", "Water number (glasses)"]
+    );
+
+    // A tracker answered with the wrong kind of value: a clear error, nothing saved.
+    let o = run(keel(
+        &vault,
+        &["checkin", "--mood", "5", "--track", "Walk=maybe"],
+    ));
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("yes or no"), "{}", stderr(&o));
+    let o = run(keel(
+        &vault,
+        &["checkin", "--mood", "5", "--track", "Tea=1"],
+    ));
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("keel tracker list"), "{}", stderr(&o));
+    let o = run(keel(
+        &vault,
+        &["checkin", "--mood", "5", "--exercise", "often"],
+    ));
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+
+    let o = run(keel(
+        &vault,
+        &[
+            "checkin",
+            "--mood",
+            "7",
+            "--exercise",
+            "yes",
+            "--meals",
+            "3",
+            "--caffeine",
+            "0",
+            "--medication",
+            "no",
+            "--outdoors",
+            "yes",
+            "--track",
+            "water=6.5",
+            "--track",
+            "Walk=no",
+            "--track",
+            "Energy=8",
+        ],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let id = stdout(&o).trim().to_owned();
+    let o = run(keel(&vault, &["list", "--json"]));
+    let page: keel::dto::ListPage = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(page.records.len(), 1, "only the good check-in was saved");
+    let keel::dto::BodyDto::Checkin(c) = &page.records[0].body else {
+        panic!("not a check-in")
+    };
+    let f = c.factors;
+    assert_eq!(
+        (f.exercise, f.meals, f.caffeine, f.medication, f.outdoors),
+        (Some(true), Some(3), Some(0), Some(false), Some(true))
+    );
+    let answers: Vec<String> = c
+        .trackers
+        .iter()
+        .map(|t| format!("{}: {}", t.name, t.shown()))
+        .collect();
+    assert_eq!(answers, ["Water: 6.5 glasses", "Walk: no", "Energy: 8/10"]);
+    let o = run(keel(&vault, &["show", &id]));
+    for line in [
+        "meals    3",
+        "medication no",
+        "Water: 6.5 glasses",
+        "Energy: 8/10",
+    ] {
+        assert!(
+            stdout(&o).contains(line),
+            "show prints {line}: {}",
+            stdout(&o)
+        );
+    }
+
+    // An archived tracker is no longer answered, but its answers stay.
+    let o = run(keel(&vault, &["tracker", "archive", "Water"]));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = run(keel(
+        &vault,
+        &["checkin", "--mood", "5", "--track", "Water=1"],
+    ));
+    assert_eq!(code(&o), 1, "an archived tracker is not answered");
+    let o = run(keel(&vault, &["tracker", "list", "--all"]));
+    assert!(
+        stdout(&o).contains("Water  number (glasses) (archived)"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(keel(&vault, &["show", &id]));
+    assert!(stdout(&o).contains("Water: 6.5 glasses"), "{}", stdout(&o));
+}

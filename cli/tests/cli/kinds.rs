@@ -17,7 +17,7 @@ fn kinds_lists_every_kind_with_its_version_and_fields() {
         "every kind the engine knows, in registry order"
     );
     let checkin = &kinds[0];
-    assert_eq!(checkin.version, 2, "the check-in payload this build writes");
+    assert_eq!(checkin.version, 3, "the check-in payload this build writes");
     let stress = checkin.fields.iter().find(|f| f.name == "stress").unwrap();
     assert_eq!(stress.ty, "number | null", "a scale never chosen is absent");
     assert!(

@@ -4,9 +4,10 @@ import type { JournalDto } from "./JournalDto";
 import type { SessionDto } from "./SessionDto";
 import type { SkillDto } from "./SkillDto";
 import type { SkillUseDto } from "./SkillUseDto";
+import type { TrackerDto } from "./TrackerDto";
 import type { UnknownDto } from "./UnknownDto";
 
 /**
  * A record's content at the boundary, tagged by `kind`.
  */
-export type BodyDto = { "kind": "checkin" } & CheckinDto | { "kind": "skill-use" } & SkillUseDto | { "kind": "session" } & SessionDto | { "kind": "journal" } & JournalDto | { "kind": "skill" } & SkillDto | { "kind": "unknown" } & UnknownDto;
+export type BodyDto = { "kind": "checkin" } & CheckinDto | { "kind": "skill-use" } & SkillUseDto | { "kind": "session" } & SessionDto | { "kind": "journal" } & JournalDto | { "kind": "skill" } & SkillDto | { "kind": "tracker" } & TrackerDto | { "kind": "unknown" } & UnknownDto;

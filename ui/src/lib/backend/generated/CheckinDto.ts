@@ -2,5 +2,6 @@
 import type { Context } from "./Context";
 import type { Factors } from "./Factors";
 import type { HaltDto } from "./HaltDto";
+import type { TrackerValueDto } from "./TrackerValueDto";
 
-export type CheckinDto = { stress: number | null, mood: number | null, craving: number | null, sleepHours: number | null, halt: HaltDto, emotions: Array<string>, triggers: Array<string>, context: Context | null, note: string, factors: Factors, bring: boolean, };
+export type CheckinDto = { stress: number | null, mood: number | null, craving: number | null, sleepHours: number | null, halt: HaltDto, emotions: Array<string>, triggers: Array<string>, context: Context | null, note: string, factors: Factors, trackers: Array<TrackerValueDto>, bring: boolean, };
