@@ -32,6 +32,7 @@ macro_rules! keel_commands {
             list_records(req: ListQuery) -> ListPage;
             search_records(req: SearchQuery) -> ListPage;
             list_skills(include_hidden: bool) -> Vec<RecordDto>;
+            list_trackers(include_archived: bool) -> Vec<RecordDto>;
             get_settings() -> Settings;
             set_settings(req: Settings) -> Settings;
         }

@@ -268,6 +268,11 @@ fn list_skills(s: State<Shell>, include_hidden: bool) -> Reply<Vec<RecordDto>> {
 }
 
 #[tauri::command(async)]
+fn list_trackers(s: State<Shell>, include_archived: bool) -> Reply<Vec<RecordDto>> {
+    s.with(|v| commands::trackers(v, include_archived))
+}
+
+#[tauri::command(async)]
 fn get_settings(s: State<Shell>) -> Settings {
     keel::settings::load(&s.settings_path())
 }

@@ -63,6 +63,7 @@ fn call(v: &mut Vault, method: &str, args: Value) -> Result<Value, Error> {
         "listRecords" => to_json(commands::list(v, parse(args))),
         "searchRecords" => to_json(commands::search(v, parse(args))),
         "listSkills" => to_json(commands::skills(v, args.as_bool().unwrap())),
+        "listTrackers" => to_json(commands::trackers(v, args.as_bool().unwrap())),
         other => panic!("the contract calls {other}, which this runner does not know"),
     }
 }

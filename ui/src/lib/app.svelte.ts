@@ -60,6 +60,8 @@ export class AppState {
   recentSkillUses = $state<RecordDto[]>([]);
   /** The skill library (visible ones), favourites first. */
   skills = $state<RecordDto[]>([]);
+  /** The person's own trackers still asked in check-ins, by name. */
+  trackers = $state<RecordDto[]>([]);
   /** Check-ins and journal entries marked "bring to my next session" since the last session. */
   marked = $state<RecordDto[]>([]);
   editing = $state<Editing | null>(null);
@@ -162,6 +164,7 @@ export class AppState {
     this.sessions = [];
     this.recentSkillUses = [];
     this.skills = [];
+    this.trackers = [];
     this.marked = [];
     this.editing = null;
     this.health = null;
@@ -197,11 +200,12 @@ export class AppState {
   async refreshToday(): Promise<void> {
     if (this.phase !== 'unlocked') return;
     const day = localDay();
-    const [today, sessions, uses, skills] = await Promise.all([
+    const [today, sessions, uses, skills, trackers] = await Promise.all([
       this.backend.listRecords(listQuery({ since: day, until: day, limit: 200 })),
       this.backend.listRecords(listQuery({ kinds: ['session'], limit: 30 })),
       this.backend.listRecords(listQuery({ kinds: ['skill-use'], limit: 5 })),
       this.backend.listSkills(false),
+      this.backend.listTrackers(false),
     ]);
     // Marked to bring since the newest attended session (or ever, before the first): asked
     // from that session's day on, so a save does not ship months of entries over IPC.
@@ -218,6 +222,7 @@ export class AppState {
     this.sessions = sessions.records;
     this.recentSkillUses = uses.records;
     this.skills = skills;
+    this.trackers = trackers;
   }
 
   changed(): void {

@@ -27,6 +27,9 @@ const FIELD_NAMES: Record<string, string> = {
   triggers: 'Triggers',
   context: 'Where you were',
   note: 'Note',
+  meals: 'Meals',
+  caffeine: 'Caffeinated drinks',
+  trackers: 'Your trackers',
   // Coping skill used
   skillName: 'Skill',
   skillId: 'Skill',
@@ -52,6 +55,9 @@ const FIELD_NAMES: Record<string, string> = {
   name: 'Name',
   category: 'Category',
   howTo: 'How to do it',
+  // One of the person's own trackers
+  answer: 'Answered with',
+  unit: 'Unit',
   // Lists and search
   since: 'From',
   until: 'To',

@@ -2,7 +2,7 @@
 // its name and number, so the colour is never the only signal), and the rest of the record in
 // words. Search snippets leave out what the result's title already says.
 import type { RecordDto } from './backend';
-import { HALT_LABEL, KINDS, keysOf, summary, type Body, type KindUi } from './kinds';
+import { HALT_LABEL, KINDS, keysOf, shownAnswer, summary, type Body, type KindUi } from './kinds';
 import type { RecordKind } from './backend';
 import { labelOverrides } from './kinds/overrides.svelte';
 
@@ -41,12 +41,14 @@ export function checkinPills(b: { stress: number | null; mood: number | null; cr
   return out;
 }
 
-/** A check-in's words beside its pills: HALT, then the note. */
+/** A check-in's words beside its pills: HALT and the person's own trackers, then the note. */
 export function checkinWords(b: Body<'checkin'>): string {
-  const halt = keysOf(HALT_LABEL)
-    .filter((k) => b.halt[k])
-    .map((k) => HALT_LABEL[k])
-    .join(' · ');
+  const halt = [
+    ...keysOf(HALT_LABEL)
+      .filter((k) => b.halt[k])
+      .map((k) => HALT_LABEL[k]),
+    ...(b.trackers ?? []).map((t) => `${t.name} ${shownAnswer(t)}`),
+  ].join(' · ');
   if (!b.note) return halt;
   return halt ? `${halt} — ${b.note}` : b.note;
 }

@@ -39,6 +39,7 @@ const CALLS = {
   listRecords: (b, a) => b.listRecords(listQuery(a as Partial<ListQuery>)),
   searchRecords: (b, a) => b.searchRecords(a as unknown as SearchQuery),
   listSkills: (b, a) => b.listSkills(a as boolean),
+  listTrackers: (b, a) => b.listTrackers(a as boolean),
 } satisfies Partial<Record<keyof Backend, (b: Backend, args: Json) => Promise<unknown>>>;
 
 /** "$name" (or "$name[:N]", its first N characters) in any string becomes the saved id. */

@@ -6,6 +6,7 @@
 // Search text and tags come from the kinds themselves (`../kinds`), so the fake searches what
 // the UI shows as a kind's words; validation mirrors the engine's kinds (src/kinds/*.rs).
 import type {
+  Answer,
   Backend,
   BodyDto,
   ChangePassphraseRequest,
@@ -32,6 +33,7 @@ import type {
 import { listQuery } from './index';
 import {
   ALL_KINDS,
+  ANSWER_LABEL,
   CONTEXT_LABEL,
   SESSION_TYPE_LABEL,
   SKILL_CATEGORY_LABEL,
@@ -137,20 +139,65 @@ function closed<T extends string>(labels: Record<T, string>, field: string, s: u
 
 const ID = /^[0-9a-f]{32}$/;
 
+// The engine's limits on the person's own trackers (src/kinds/tracker.rs, checkin.rs).
+const MAX_TRACKER_NAME = 40;
+const MAX_TRACKER_UNIT = 20;
+const MAX_TRACKERS = 50;
+
+/** A tracker's name or unit: trimmed, one line, at most `max` characters. */
+function trackerLabel(field: string, s: string, max: number, required: boolean): string {
+  const t = s.trim();
+  if (!t && required) throw invalid(field, 'required');
+  if (/[\n\r]/.test(t)) throw invalid(field, 'one line');
+  if ([...t].length > max) throw invalid(field, `at most ${max} characters`);
+  return t;
+}
+
+/** One answer of its type: yes/no is 0 or 1, a scale a whole number 0–10, a number finite. */
+function checkAnswer(field: string, answer: Answer, v: number): void {
+  const ok =
+    answer === 'yes-no'
+      ? v === 0 || v === 1
+      : answer === 'scale'
+        ? Number.isInteger(v) && v >= 0 && v <= 10
+        : Number.isFinite(v) && Math.abs(v) <= 1e9;
+  if (ok) return;
+  throw invalid(
+    field,
+    answer === 'yes-no'
+      ? 'a yes or no answer is 1 or 0'
+      : answer === 'scale'
+        ? 'a rating is a whole number from 0 to 10'
+        : 'a number between -1,000,000,000 and 1,000,000,000',
+  );
+}
+
 /** Each kind's body as the engine takes it in: its closed sets parsed, then validated and
  * normalized, in the engine's order, so the first bad field is the one the engine names. */
 const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
   checkin: (b) => {
-    const context = b.context === null ? null : closed(CONTEXT_LABEL, 'context', b.context);
+    // A field left out is its empty value, as serde's `default` makes it in the engine.
+    const opt = <T,>(v: T | null | undefined) => (v === undefined ? null : v);
+    const context = opt(b.context) === null ? null : closed(CONTEXT_LABEL, 'context', b.context);
+    // Each answer's id and type are parsed with the body; their values are checked below.
+    const answers = (b.trackers ?? []).map((t) => {
+      let tracker: string | null = null;
+      if (t.tracker !== null && t.tracker !== undefined) {
+        tracker = asciiLower(t.tracker.trim());
+        if (!ID.test(tracker)) throw invalid('trackers', 'not a tracker id');
+      }
+      const answer = asciiLower(String(t.answer).trim());
+      if (!Object.hasOwn(ANSWER_LABEL, answer)) throw invalid('trackers', 'an answer is yes-no, scale or number');
+      return { tracker, name: t.name, answer: answer as Answer, unit: t.unit ?? '', value: t.value };
+    });
     // A scale never chosen stays absent; at least one is there.
-    const opt = (v: number | null | undefined) => (v === undefined ? null : v);
     if (opt(b.stress) === null && opt(b.mood) === null && opt(b.craving) === null) {
       throw invalid('stress', 'choose at least one of stress, mood or craving');
     }
     const stress = score('stress', opt(b.stress), true);
-    const mood = score('mood', b.mood, true);
-    const craving = score('craving', b.craving, true);
-    const sleepHours = b.sleepHours;
+    const mood = score('mood', opt(b.mood), true);
+    const craving = score('craving', opt(b.craving), true);
+    const sleepHours = opt(b.sleepHours);
     if (sleepHours !== null && !(Number.isFinite(sleepHours) && sleepHours >= 0 && sleepHours <= 24)) {
       throw invalid('sleepHours', 'sleep is between 0 and 24 hours');
     }
@@ -168,12 +215,24 @@ const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
     if (factors.caffeine !== null && !(Number.isInteger(factors.caffeine) && factors.caffeine >= 0 && factors.caffeine <= 30)) {
       throw invalid('caffeine', 'drinks are a whole number from 0 to 30');
     }
-    const emotions = normalizeList('emotions', b.emotions);
-    const triggers = normalizeList('triggers', b.triggers);
-    const note = text('note', b.note);
-    const h = b.halt;
+    const emotions = normalizeList('emotions', b.emotions ?? []);
+    const triggers = normalizeList('triggers', b.triggers ?? []);
+    if (answers.length > MAX_TRACKERS) throw invalid('trackers', `at most ${MAX_TRACKERS} trackers`);
+    const seen = new Set<string>();
+    const trackers = answers.map((t) => {
+      const name = trackerLabel('trackers', t.name, MAX_TRACKER_NAME, true);
+      const unit = trackerLabel('trackers', t.unit, MAX_TRACKER_UNIT, false);
+      checkAnswer('trackers', t.answer, t.value);
+      if (t.tracker !== null) {
+        if (seen.has(t.tracker)) throw invalid('trackers', 'a tracker is answered once in a check-in');
+        seen.add(t.tracker);
+      }
+      return { ...t, name, unit };
+    });
+    const note = text('note', b.note ?? '');
+    const h = b.halt ?? {};
     const halt = { hungry: !!h.hungry, angry: !!h.angry, lonely: !!h.lonely, tired: !!h.tired };
-    return { kind: 'checkin', stress, mood, craving, sleepHours, halt, emotions, triggers, context, note, factors, bring: !!b.bring };
+    return { kind: 'checkin', stress, mood, craving, sleepHours, halt, emotions, triggers, context, note, factors, trackers, bring: !!b.bring };
   },
   'skill-use': (b) => {
     let skillId: string | null = null;
@@ -229,6 +288,13 @@ const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
     const name = requiredShort('name', b.name);
     const howTo = text('howTo', b.howTo);
     return { kind: 'skill', name, category, howTo, builtin: b.builtin, favourite: !!b.favourite, hidden: !!b.hidden };
+  },
+  tracker: (b) => {
+    const answer = closed(ANSWER_LABEL, 'answer', b.answer);
+    const name = trackerLabel('name', b.name, MAX_TRACKER_NAME, true);
+    const unit = trackerLabel('unit', b.unit ?? '', MAX_TRACKER_UNIT, false);
+    if (answer !== 'number' && unit) throw invalid('unit', 'only a number has a unit');
+    return { kind: 'tracker', name, answer, unit, archived: !!b.archived };
   },
   unknown: () => {
     throw invalid('kind', 'a record written by a newer version of Keel cannot be written here');
@@ -732,6 +798,15 @@ export class FakeBackend implements Backend {
     });
   }
 
+  async listTrackers(includeArchived: boolean): Promise<RecordDto[]> {
+    this.guard();
+    const { records } = await this.listRecords(listQuery({ kinds: ['tracker'] }));
+    const name = (r: RecordDto) => (r.body.kind === 'tracker' ? r.body.name.toLowerCase() : '');
+    return records
+      .filter((r) => r.body.kind === 'tracker' && (includeArchived || !r.body.archived))
+      .sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
   async getSettings(): Promise<Settings> {
     return { ...this.settings };
   }
@@ -764,6 +839,8 @@ export async function seedDemo(fake: FakeBackend, n: number): Promise<void> {
   fake.passphrase = 'correct horse battery';
   fake.recoveryGroups = Array.from({ length: 13 }, (_, i) => `ABCD${i % 10}`);
   fake.seedSkills();
+  const water = fake.insert({ kind: 'tracker', name: 'Water', answer: 'number', unit: 'glasses', archived: false }, new Date(Date.now() - 400 * 86400e3));
+  const walk = fake.insert({ kind: 'tracker', name: 'Walk', answer: 'yes-no', unit: '', archived: false }, new Date(Date.now() - 400 * 86400e3));
   const notes = ['Long day at work', 'Felt steadier after group', 'Tired, skipped lunch', 'Call with my sponsor helped', ''];
   const now = Date.now();
   const step = Math.max(20 * 60 * 1000, Math.floor((365 * 24 * 3600 * 1000) / Math.max(1, n)));
@@ -772,7 +849,7 @@ export async function seedDemo(fake: FakeBackend, n: number): Promise<void> {
     const k = i % 7;
     let body: BodyDto;
     if (k < 4) {
-      body = { kind: 'checkin', stress: (i * 7) % 11, mood: (i * 3) % 11, craving: i % 4, sleepHours: 7, halt: { hungry: i % 5 === 0, angry: false, lonely: i % 6 === 0, tired: i % 3 === 0 }, emotions: i % 2 ? ['anxious'] : ['calm'], triggers: i % 4 ? [] : ['deadline'], context: 'work', note: notes[i % notes.length], factors: { exercise: i % 2 === 0, meals: 3, caffeine: i % 3, medication: true, outdoors: null }, bring: i % 17 === 0 };
+      body = { kind: 'checkin', stress: (i * 7) % 11, mood: (i * 3) % 11, craving: i % 4, sleepHours: 7, halt: { hungry: i % 5 === 0, angry: false, lonely: i % 6 === 0, tired: i % 3 === 0 }, emotions: i % 2 ? ['anxious'] : ['calm'], triggers: i % 4 ? [] : ['deadline'], context: 'work', note: notes[i % notes.length], factors: { exercise: i % 2 === 0, meals: 3, caffeine: i % 3, medication: true, outdoors: null }, trackers: i % 3 ? [] : [{ tracker: water.id, name: 'Water', answer: 'number', unit: 'glasses', value: 4 + (i % 5) }, { tracker: walk.id, name: 'Walk', answer: 'yes-no', unit: '', value: i % 2 }], bring: i % 17 === 0 };
     } else if (k === 4) {
       body = { kind: 'skill-use', skillId: null, skillName: 'Box breathing', situation: 'Before a meeting', distressBefore: 7, distressAfter: 4, urgeBefore: 3, urgeAfter: 1, minutes: 5, note: '' };
     } else if (k === 5) {

@@ -19,6 +19,7 @@ import type { VerifyReportDto } from './generated/VerifyReportDto';
 // Static, not lazy: the first screen needs it at once, and it is small.
 import { TauriBackend } from './tauri';
 
+export type { Answer } from './generated/Answer';
 export type { BodyDto } from './generated/BodyDto';
 export type { CheckinDto } from './generated/CheckinDto';
 export type { Context } from './generated/Context';
@@ -32,6 +33,8 @@ export type { SessionType } from './generated/SessionType';
 export type { SkillCategory } from './generated/SkillCategory';
 export type { SkillDto } from './generated/SkillDto';
 export type { SkillUseDto } from './generated/SkillUseDto';
+export type { TrackerDto } from './generated/TrackerDto';
+export type { TrackerValueDto } from './generated/TrackerValueDto';
 export type { UnknownDto } from './generated/UnknownDto';
 export type {
   ChangePassphraseRequest,
@@ -98,6 +101,8 @@ export interface Backend {
   listRecords(req: ListQuery): Promise<ListPage>;
   searchRecords(req: SearchQuery): Promise<ListPage>;
   listSkills(includeHidden: boolean): Promise<RecordDto[]>;
+  /** The person's own trackers by name (ignoring case); archived ones only if asked. */
+  listTrackers(includeArchived: boolean): Promise<RecordDto[]>;
   getSettings(): Promise<Settings>;
   setSettings(req: Settings): Promise<Settings>;
   /** The shell's state changed by itself (idle lock, quick hide, a second launch). Returns an

@@ -104,6 +104,9 @@ export class TauriBackend implements Backend {
   listSkills(includeHidden: boolean) {
     return call('list_skills', { includeHidden });
   }
+  listTrackers(includeArchived: boolean) {
+    return call('list_trackers', { includeArchived });
+  }
   getSettings() {
     return call('get_settings', {});
   }

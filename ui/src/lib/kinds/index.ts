@@ -11,6 +11,7 @@ import { skillUse } from './skillUse';
 import { session } from './session';
 import { journal } from './journal';
 import { skill } from './skill';
+import { tracker } from './tracker';
 import { unknown } from './unknown';
 
 export type { Body, FieldsProps, KindEditor, KindUi } from './types';
@@ -20,6 +21,7 @@ export { emptySkillUse } from './skillUse';
 export { SESSION_TYPE_LABEL, emptySession } from './session';
 export { emptyJournal } from './journal';
 export { SKILL_CATEGORY_LABEL } from './skill';
+export { ANSWER_LABEL, shownAnswer } from './tracker';
 export { KEPT_NOTE } from './unknown';
 
 const registry = {
@@ -28,6 +30,7 @@ const registry = {
   session,
   journal,
   skill,
+  tracker,
   unknown,
 } satisfies { [K in RecordKind]: KindUi<K> };
 

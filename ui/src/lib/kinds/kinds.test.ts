@@ -28,7 +28,7 @@ const record = (body: BodyDto): RecordDto => ({
 
 describe('the kinds registry', () => {
   it('has every kind the engine exports, each with a label and a mark', () => {
-    expect(ALL_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'skill', 'unknown']);
+    expect(ALL_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'skill', 'tracker', 'unknown']);
     for (const k of ALL_KINDS) {
       expect(KINDS[k].label, k).toBeTruthy();
       expect(KINDS[k].icon, k).toBeTruthy();

@@ -42,6 +42,7 @@ export interface Commands {
   list_records: { args: { req: ListQuery }; reply: ListPage };
   search_records: { args: { req: SearchQuery }; reply: ListPage };
   list_skills: { args: { includeHidden: boolean }; reply: Array<RecordDto> };
+  list_trackers: { args: { includeArchived: boolean }; reply: Array<RecordDto> };
   get_settings: { args: Record<string, never>; reply: Settings };
   set_settings: { args: { req: Settings }; reply: Settings };
 }
@@ -72,6 +73,7 @@ export const COMMANDS = [
   'list_records',
   'search_records',
   'list_skills',
+  'list_trackers',
   'get_settings',
   'set_settings',
 ] as const;
