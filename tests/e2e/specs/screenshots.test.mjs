@@ -45,7 +45,10 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
   }
 
   async function top() {
-    await app.run(() => { const m = document.querySelector('main.content'); if (m) m.scrollTop = 0; return true; });
+    await app.run(() => {
+      for (const m of document.querySelectorAll('main.content, .editor-body')) m.scrollTop = 0;
+      return true;
+    });
   }
 
   async function shootAll(theme) {
@@ -57,12 +60,43 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await app.run(() => { const m = document.querySelector('main.content'); m.scrollTop = m.scrollHeight; return true; });
     await shot(t('03b-today-scrolled'));
 
+    if (theme === 'light') {
+      // Two trackers of the person's own, so the check-in shows them (they stay for dark).
+      await app.nav('Settings');
+      await app.heading('Your own trackers');
+      await app.fill('Name', 'Water');
+      await app.select('Answered with', 'A number');
+      await app.fill('Unit (optional)', 'glasses');
+      await app.click('Add tracker');
+      await app.waitFor(() => document.querySelector('[role=status]')?.textContent.includes('Water is now'));
+      await app.fill('Name', 'Walk');
+      await app.select('Answered with', 'Yes or no');
+      await app.click('Add tracker');
+      await app.waitFor(() => document.querySelector('[role=status]')?.textContent.includes('Walk is now'));
+      await app.nav('Today');
+      await app.heading('How are you right now?');
+    }
+
     await app.click('+ Detailed check-in');
     await app.heading('New check-in');
     await app.pick('Stress', 6);
     await app.fill('Add your own (feelings)', 'restless, hopeful' + Key.Enter);
+    await app.waitFor(() => document.querySelector('[aria-labelledby="yn-ed-tracker-0"]'), [], { what: 'the trackers in the check-in' });
     await top();
     await shot(t('04-editor-checkin'));
+    // Half-way down a long form, Save and Cancel are still in the window.
+    const footer = await app.run(() => {
+      const m = document.querySelector('.editor-body');
+      m.scrollTop = (m.scrollHeight - m.clientHeight) / 2;
+      const view = { top: 0, bottom: innerHeight };
+      const inView = (name) => {
+        const b = [...document.querySelectorAll('button')].find((x) => x.textContent.trim() === name).getBoundingClientRect();
+        return b.top >= view.top && b.bottom <= view.bottom;
+      };
+      return { scrollable: m.scrollHeight > m.clientHeight + 100, save: inView('Save'), cancel: inView('Cancel') };
+    });
+    assert.deepEqual(footer, { scrollable: true, save: true, cancel: true }, 'Save and Cancel stay in view mid-form');
+    await shot(t('04b-editor-checkin-scrolled'));
     await app.click('Cancel');
 
     await app.click('+ Log a coping skill');
@@ -126,6 +160,8 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await app.run(() => { document.getElementById('set-privacy').closest('section').scrollIntoView({ block: 'start' }); return true; });
     await app.heading('Privacy on screen');
     await shot(t('11b-settings-privacy'));
+    await app.run(() => { document.getElementById('set-trackers').closest('section').scrollIntoView({ block: 'start' }); return true; });
+    await shot(t('11c-settings-trackers'));
 
     await app.nav('Trash');
     await app.heading('Trash');

@@ -3,7 +3,15 @@ import { render } from '@testing-library/svelte';
 import { createRawSnippet } from 'svelte';
 import VirtualList from './VirtualList.svelte';
 
-const row = createRawSnippet((i: () => number) => ({ render: () => `<span>row ${i()}</span>` }));
+// A row follows its index as a real snippet does: a recycled row element shows its new row.
+const row = createRawSnippet((i: () => number) => ({
+  render: () => '<span></span>',
+  setup: (el) => {
+    $effect(() => {
+      el.textContent = `row ${i()}`;
+    });
+  },
+}));
 const top = createRawSnippet((i: () => number) => ({ render: () => `<span class="pinned">first ${i()}</span>` }));
 
 function setup(extraAbove: (i: number) => number) {
@@ -43,5 +51,32 @@ describe('VirtualList', () => {
     await rerender({ extraAbove: (i: number) => (i % 10 === 0 ? 40 : 0) });
     expect(viewport.scrollTop).toBe(50 * 50 + 6 * 40 + 10);
     expect(ranges.at(-1)?.[2]).toBe(50);
+  });
+
+  it('recycles its row elements: scrolling updates what they show, it does not rebuild them', async () => {
+    const { viewport, container } = setup(() => 0);
+    const rows = () => [...container.querySelectorAll<HTMLElement>('.vlist-row')];
+    viewport.scrollTop = 30 * 50;
+    viewport.dispatchEvent(new Event('scroll'));
+    await new Promise((r) => setTimeout(r, 0));
+    const before = rows();
+    const spans = before.map((el) => el.querySelector('span'));
+    expect(before.length, 'a window of rows').toBeGreaterThan(10);
+    const firstBefore = Number(before[0].getAttribute('aria-posinset'));
+
+    for (const y of [33 * 50, 37 * 50 + 20, 40 * 50]) {
+      viewport.scrollTop = y;
+      viewport.dispatchEvent(new Event('scroll'));
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    const after = rows();
+    expect(Number(after[0].getAttribute('aria-posinset')), 'the window moved ten rows').toBe(firstBefore + 10);
+    expect(after.length).toBe(before.length);
+    expect(after.filter((el) => !before.includes(el)), 'the same elements, reused').toEqual([]);
+    expect(after.filter((el) => !spans.includes(el.querySelector('span'))), 'their contents too').toEqual([]);
+    // Still in index order in the document, each saying where it is.
+    const order = after.map((el) => Number(el.getAttribute('aria-posinset')));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(after.map((el) => el.textContent)).toEqual(order.map((n) => `row ${n - 1}`));
   });
 });
