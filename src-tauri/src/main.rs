@@ -6,6 +6,7 @@
 mod boundary;
 mod clipboard;
 mod instance;
+mod rendering;
 mod shell;
 mod window_state;
 
@@ -387,6 +388,7 @@ fn open_window(app: &tauri::App) -> tauri::Result<WebviewWindow> {
 }
 
 fn main() {
+    rendering::prefer_no_compositing();
     let Some(path) = keel::paths::default_vault_path() else {
         eprintln!("keel: no data folder on this system; set KEEL_VAULT");
         std::process::exit(1);
@@ -448,6 +450,7 @@ fn main() {
 
 #[cfg(test)]
 mod tests {
+
     use std::time::{Duration, Instant};
 
     use keel::dto::*;

@@ -224,6 +224,25 @@ describe('Search', () => {
     expect(document.activeElement).toBe(field);
     await waitFor(() => expect(within(results).queryAllByRole('listitem')).toHaveLength(0));
   });
+
+  it('draws the newest 50 matches first, and more on request; a new search starts again at 50', async () => {
+    const { user } = await open((fake) => {
+      for (let i = 0; i < 120; i++) fake.insert({ ...emptyJournal(), text: `river walk ${i}` }, noon(i % 30, 8 + (i % 10)));
+    });
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    const field = await screen.findByLabelText('Search your entries');
+    await user.type(field, 'river');
+    const results = await screen.findByRole('list', { name: 'Search results' });
+    await waitFor(() => expect(within(results).getAllByRole('listitem')).toHaveLength(50));
+    const status = () => screen.getByText(/matches/, { selector: '[role=status]' });
+    expect(status()).toHaveTextContent('120 matches, showing the newest 50.');
+    await user.click(screen.getByRole('button', { name: 'Show more results' }));
+    await waitFor(() => expect(within(results).getAllByRole('listitem')).toHaveLength(120));
+    expect(screen.queryByRole('button', { name: 'Show more results' }), 'nothing more to show').toBeNull();
+    await user.type(field, ' walk');
+    await waitFor(() => expect(status()).toHaveTextContent('120 matches, showing the newest 50.'));
+    expect(within(results).getAllByRole('listitem')).toHaveLength(50);
+  });
 });
 
 describe('Help', () => {

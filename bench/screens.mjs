@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// The everyday screens at scale, in the real window (release build, a vault of COUNT records),
+// as Keel starts and with WebKit's compositing turned back on, measured in the same run:
+//   unlock    click on Unlock → Today drawn (two frames after its heading is in the page)
+//   history   click on History → its first rows drawn
+//   scroll    History scrolled 60 px a frame for 4 s: frame times (mean, p95, max, over 33 ms)
+//   search    the last key of a word typed into Search → its results drawn
+//   memory    PSS of the app and its WebKit processes after scrolling all of History
+// Usage (from bench/screens.sh): node bench/screens.mjs KEEL_BIN VAULT ROUNDS
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+const [bin, vault, roundsArg] = process.argv.slice(2);
+const rounds = Number(roundsArg || 3);
+const PASS = process.env.KEEL_PASSPHRASE;
+process.env.KEEL_APP = path.resolve(bin);
+const { startDriver, launch, quit, sleep } = await import('../tests/e2e/lib/app.mjs');
+
+function tree(root) {
+  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+  const procs = out.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const set = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of procs) if (set.has(ppid) && !set.has(pid)) (set.add(pid), (grew = true));
+  }
+  return [...set];
+}
+
+function pssMiB(pid) {
+  let kb = 0;
+  for (const p of tree(pid)) {
+    try {
+      kb += Number(/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))[1]);
+    } catch {}
+  }
+  return Math.round(kb / 1024);
+}
+
+/** Installs a one-shot timer in the page: from the next click (or the last key) to two frames
+ * after the screen named `what` is drawn. Read it back with `result()`. (The page's CSP allows no
+ * code from strings, so the conditions live here, chosen by name.) */
+async function arm(app, event, what) {
+  await app.run(
+    (ev, name) => {
+      const drawn = {
+        today: () =>
+          [...document.querySelectorAll('h1,h2')].some((h) => h.textContent.includes('How are you right now?')) &&
+          document.querySelector('ul[aria-label="Today\'s entries list"] li'),
+        history: () => document.querySelectorAll('.vlist-row .record-row').length > 5,
+        search: () => /matches/.test(document.querySelector('main [role=status]')?.textContent || '') && document.querySelectorAll('ul.results li').length > 0,
+      }[name];
+      window.__bench = { t0: null, ms: null };
+      const start = (e) => {
+        // A key: the last one before the result counts (typing a word is several keys).
+        if (ev === 'keydown' || window.__bench.t0 === null) window.__bench.t0 = e.timeStamp;
+      };
+      document.addEventListener(ev, start, true);
+      const check = () => {
+        if (window.__bench.t0 !== null && drawn()) {
+          document.removeEventListener(ev, start, true);
+          requestAnimationFrame(() => requestAnimationFrame((t) => (window.__bench.ms = t - window.__bench.t0)));
+          return;
+        }
+        requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+      return true;
+    },
+    event,
+    what,
+  );
+}
+
+async function result(app, what) {
+  return app.waitFor(() => window.__bench?.ms, [], { timeout: 60_000, what });
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { n: s.length, mean: +(s.reduce((a, b) => a + b, 0) / s.length).toFixed(1), p50: +q(0.5).toFixed(1), p95: +q(0.95).toFixed(1), max: +s.at(-1).toFixed(1) };
+};
+
+async function measure(mode, extraEnv) {
+  const driver = await startDriver(`bench-${mode}`, extraEnv);
+  fs.copyFileSync(vault, path.join(driver.vaultDir, 'vault.keel'));
+  const out = { unlock: [], history: [], search: [], frames: [], over33: 0, pss: null, pssBefore: null };
+  let app;
+  try {
+    app = await launch(driver);
+    await app.heading('Keel is locked', 30_000);
+    for (let r = 0; r < rounds; r++) {
+      await app.fill('Passphrase', PASS);
+      await arm(app, 'click', 'today');
+      await app.click('Unlock');
+      out.unlock.push(await result(app, 'unlock'));
+
+      await arm(app, 'click', 'history');
+      await app.nav('History');
+      out.history.push(await result(app, 'History drawn'));
+
+      if (r === 0) {
+        out.pssBefore = pssMiB(driver.appPids()[0]);
+        // Scroll: 60 px a frame for 4 s, every frame's time recorded.
+        await app.run(() => {
+          const v = document.querySelector('.vlist');
+          window.__frames = null;
+          const times = [];
+          let last = null;
+          const t0 = performance.now();
+          const step = (t) => {
+            if (last !== null) times.push(t - last);
+            last = t;
+            v.scrollTop += 60;
+            if (t - t0 < 4000) requestAnimationFrame(step);
+            else window.__frames = times;
+          };
+          requestAnimationFrame(step);
+          return true;
+        });
+        const frames = await app.waitFor(() => window.__frames, [], { timeout: 30_000, what: 'scroll frames' });
+        out.frames = frames;
+        out.over33 = frames.filter((f) => f > 33.4).length;
+        // All the way down and back, then memory.
+        await app.run(() => {
+          const v = document.querySelector('.vlist');
+          let y = 0;
+          const down = () => {
+            y += 4000;
+            v.scrollTop = y;
+            if (y < v.scrollHeight) setTimeout(down, 16);
+            else window.__scrolled = true;
+          };
+          window.__scrolled = false;
+          down();
+          return true;
+        });
+        await app.waitFor(() => window.__scrolled, [], { timeout: 120_000, what: 'scrolled to the end' });
+        await sleep(1500);
+        out.pss = pssMiB(driver.appPids()[0]);
+      }
+
+      await app.nav('Search');
+      const field = await app.control('Search your entries');
+      await arm(app, 'keydown', 'search');
+      await field.sendKeys(r % 2 ? 'deadline' : 'meeting');
+      out.search.push(await result(app, 'search drawn'));
+      await field.clear();
+
+      await app.client.chord('\uE009', 'l'); // Ctrl+L locks
+      await app.heading('Keel is locked', 30_000);
+    }
+  } finally {
+    await quit(app).catch(() => {});
+    await driver.stop();
+  }
+  return out;
+}
+
+// Keel as it starts (no variable of the user's), then with each setting of the variable given.
+const modes = [
+  ['as Keel starts (it turns compositing off)', {}],
+  ['WEBKIT_DISABLE_COMPOSITING_MODE=0 (compositing on)', { WEBKIT_DISABLE_COMPOSITING_MODE: '0' }],
+];
+const report = [];
+for (const [mode, env] of modes) {
+  const m = await measure(mode, env);
+  report.push({
+    mode,
+    'unlock → Today drawn (ms)': stats(m.unlock),
+    'History drawn (ms)': stats(m.history),
+    'search: last key → results drawn (ms)': stats(m.search),
+    'History scroll frame (ms)': { ...stats(m.frames), 'frames over 33 ms': m.over33 },
+    'PSS with History open, then after scrolling all of it (MiB)': [m.pssBefore, m.pss],
+  });
+}
+console.log(JSON.stringify(report, null, 2));
