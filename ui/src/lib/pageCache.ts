@@ -10,9 +10,7 @@ const NEW_DAY = 2;
 
 export class PageCache {
   // Plain maps on purpose: History makes reads reactive with its own version counter.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive state
   private pages = new Map<number, RecordDto[]>();
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive state
   private edges = new Map<number, { first: string; last: string }>();
   private starts = new Uint8Array(0);
 
