@@ -363,15 +363,16 @@ export class App {
   async screenshot(name) {
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await this.settle();
-    let png;
+    // Taken from the X display, the window's area as drawn: WebKitWebDriver's own screenshot
+    // hangs when WebKit draws without compositing, which is how Keel runs (src-tauri/src/rendering.rs).
+    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    const r = await this.client.windowRect();
     // The first frames after launch may still be blank; retry a little.
     for (let i = 0; i < 20; i++) {
-      png = await this.client.screenshot();
-      if (png.length > 12_000) break;
+      execFileSync('import', ['-window', 'root', '-crop', `${r.width}x${r.height}+${r.x}+${r.y}`, '+repage', file], { env: this.driver.env, timeout: 30_000 });
+      if (fs.statSync(file).size > 12_000) break;
       await sleep(100);
     }
-    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-    fs.writeFileSync(file, png);
     return file;
   }
 
