@@ -409,9 +409,12 @@ pub struct ClockStatusDto {
     /// When the current run began: the clock's start or the latest lapse that restarted it.
     pub run_start: String,
     /// Whole hours of the current run (real time): what is shown on its first day.
+    #[ts(type = "number")]
     pub run_hours: i64,
     /// Whole days of the current run, on the wall clock.
+    #[ts(type = "number")]
     pub run_days: i64,
+    #[ts(type = "number")]
     pub longest_days: i64,
     pub days_this_month: u32,
     pub days_this_year: u32,
