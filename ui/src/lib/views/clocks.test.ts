@@ -66,5 +66,13 @@ describe('clocks on Today', () => {
     expect(screen.queryByRole('heading', { name: 'Thank you for writing it down' })).toBeNull();
     // Not among Today's New buttons: a lapse is logged from its clock.
     expect(screen.queryByRole('button', { name: '+ Log a lapse' })).toBeNull();
+
+    // Put away: off Today, kept; Undo brings it back.
+    await user.click(within(after).getByRole('button', { name: 'Put away: Alcohol' }));
+    await waitFor(() => expect(after.querySelectorAll('.clock')).toHaveLength(0));
+    expect((await fake.listRecords(listQuery({ kinds: ['clock'] }))).records[0].body).toMatchObject({ archived: true });
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(after.querySelectorAll('.clock')).toHaveLength(1));
+    expect(after).toHaveTextContent('Longest 12 days');
   });
 });
