@@ -80,7 +80,7 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     if (theme === 'light') {
       // A clock of the person's own, started now.
       await app.click('Start a clock');
-      await app.fill('What you are staying away from', 'Alcohol');
+      await app.fill('What it counts, in your words', 'Alcohol');
       await app.click('Start');
       await app.waitFor(() => document.querySelector('.clock-name')?.textContent === 'Alcohol', [], { what: 'the clock' });
     }

@@ -35,7 +35,7 @@ describe('clocks on Today', () => {
     await user.click(within(c).getByRole('button', { name: 'Start a clock' }));
     await user.click(within(c).getByRole('button', { name: 'Start' }));
     expect(within(c).getByRole('alert')).toHaveTextContent('Give it a name, in your own words.');
-    await user.type(within(c).getByLabelText('What you are staying away from'), 'Alcohol');
+    await user.type(within(c).getByLabelText('What it counts, in your words'), 'Alcohol');
     await user.click(within(c).getByRole('button', { name: 'Start' }));
     await waitFor(() => expect(within(c).getByText('0 hours')).toBeInTheDocument());
     const names = [...c.querySelectorAll('.clock-name')].map((n) => n.textContent);
