@@ -382,6 +382,68 @@ pub fn trackers(vault: &mut Vault, include_archived: bool) -> Result<Vec<RecordD
     Ok(trackers.into_iter().map(RecordDto::from).collect())
 }
 
+/// Where each clock that is not archived stands now, in the order they were started (the
+/// longest-running first), from the clock and the lapses logged against it. Keel never takes a
+/// lapse away; one the person moved to the trash (logged by mistake) no longer counts.
+pub fn clocks(vault: &mut Vault) -> Result<Vec<ClockStatusDto>> {
+    let now = vault.now();
+    let page = vault.list(&Filter {
+        kinds: vec![Kind::Clock, Kind::Lapse],
+        ..Default::default()
+    })?;
+    let lapses: Vec<(RecordId, crate::clocks::LapseAt)> = page
+        .records
+        .iter()
+        .filter_map(|r| match &r.body {
+            Body::Lapse(l) => l.clock.map(|c| {
+                (
+                    c,
+                    crate::clocks::LapseAt {
+                        at: r.at,
+                        restart: l.restart,
+                    },
+                )
+            }),
+            _ => None,
+        })
+        .collect();
+    let mut out: Vec<(chrono::DateTime<chrono::FixedOffset>, ClockStatusDto)> = page
+        .records
+        .iter()
+        .filter_map(|r| match &r.body {
+            Body::Clock(c) if !c.archived => {
+                let mine: Vec<_> = lapses
+                    .iter()
+                    .filter(|(id, _)| *id == r.id)
+                    .map(|(_, l)| *l)
+                    .collect();
+                let s = crate::clocks::status(c.since, &mine, now);
+                Some((
+                    c.since,
+                    ClockStatusDto {
+                        id: r.id.to_string(),
+                        name: c.name.clone(),
+                        since: c.since.to_rfc3339(),
+                        run_start: s.run_start.to_rfc3339(),
+                        run_hours: s.run_hours,
+                        run_days: s.run_days,
+                        longest_days: s.longest_days,
+                        days_this_month: s.days_this_month,
+                        days_this_year: s.days_this_year,
+                        lapses: s.lapses,
+                        milestone_today: s.milestone_today,
+                        next_milestone: s.next_milestone.map(|(m, _)| m),
+                        next_milestone_day: s.next_milestone.map(|(_, d)| d.to_string()),
+                    },
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    out.sort_by_key(|(since, c)| (*since, c.id.clone()));
+    Ok(out.into_iter().map(|(_, c)| c).collect())
+}
+
 /// What was found at unlock: damaged records, malformed rows, a changed set of entries.
 pub fn health(vault: &Vault) -> VaultHealthDto {
     let (damaged, malformed, manifest_ok, recovery_key_ok) = vault.health();

@@ -10,8 +10,8 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
 
 pub use crate::kinds::{
-    BodyDto, CheckinDto, Factors, HaltDto, ItemDto, JournalDto, SessionDto, SkillDto, SkillUseDto,
-    TrackerDto, TrackerValueDto, UnknownDto,
+    BodyDto, CheckinDto, Factors, HaltDto, ItemDto, JournalDto, LapseDto, SessionDto, SkillDto,
+    SkillUseDto, SobrietyClockDto, TrackerDto, TrackerValueDto, UnknownDto,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -394,4 +394,33 @@ impl Settings {
         }
         Ok(())
     }
+}
+
+/// Where one of the user's clocks stands now (`commands::clocks`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct ClockStatusDto {
+    /// The clock record's id.
+    pub id: String,
+    pub name: String,
+    /// When the clock began (RFC 3339, with the offset where it began).
+    pub since: String,
+    /// When the current run began: the clock's start or the latest lapse that restarted it.
+    pub run_start: String,
+    /// Whole hours of the current run (real time): what is shown on its first day.
+    #[ts(type = "number")]
+    pub run_hours: i64,
+    /// Whole days of the current run, on the wall clock.
+    #[ts(type = "number")]
+    pub run_days: i64,
+    #[ts(type = "number")]
+    pub longest_days: i64,
+    pub days_this_month: u32,
+    pub days_this_year: u32,
+    pub lapses: u32,
+    pub milestone_today: Option<crate::clocks::Milestone>,
+    pub next_milestone: Option<crate::clocks::Milestone>,
+    /// `YYYY-MM-DD`: the day of the next milestone.
+    pub next_milestone_day: Option<String>,
 }

@@ -2,6 +2,7 @@
 //! web view, no network: the desktop shell and the `keel` CLI are thin layers over `commands`.
 
 pub mod clock;
+pub mod clocks;
 #[doc(hidden)]
 pub mod codec;
 pub mod commands;

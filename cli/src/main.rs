@@ -10,6 +10,7 @@ use keel::{Error, Result};
 
 mod args;
 mod checkin;
+mod clock;
 mod ctx;
 mod journal;
 mod output;
@@ -60,6 +61,17 @@ enum Command {
     /// The coping-skill library and its use.
     #[command(subcommand)]
     Skill(skill::SkillCommand),
+    /// Your clocks: the current run of each, and adding one.
+    #[command(subcommand)]
+    Clock(clock::ClockCommand),
+    /// Log a lapse against a clock (kept in its history).
+    #[command(subcommand)]
+    Lapse(clock::LapseCommand),
+    /// Today at a glance: each clock's run and today's check-ins.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
     /// Your own trackers, answered in check-ins.
     #[command(subcommand)]
     Tracker(tracker::TrackerCommand),
@@ -175,6 +187,9 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Checkin(a) => checkin::run(&mut ctx, a),
         Command::Skill(s) => skill::run(&mut ctx, s),
         Command::Tracker(t) => tracker::run(&mut ctx, t),
+        Command::Clock(c) => clock::run(&mut ctx, c),
+        Command::Lapse(l) => clock::lapse(&mut ctx, l),
+        Command::Status { json } => clock::status(&mut ctx, json),
         Command::Session(s) => session::run(&mut ctx, s),
         Command::Journal(j) => journal::run(&mut ctx, j),
         Command::Add(a) => records::add_json(&mut ctx, a),

@@ -94,6 +94,17 @@ pub fn print_record(r: &RecordDto) {
         BodyDto::Journal(j) => crate::journal::print(j),
         BodyDto::Skill(s) => crate::skill::print(s),
         BodyDto::Tracker(t) => crate::tracker::print(t),
+        BodyDto::Clock(c) => {
+            out!("kind     clock");
+            out!("name     {}", c.name);
+            out!("since    {}", c.since);
+        }
+        BodyDto::Lapse(l) => {
+            out!("kind     lapse ({})", l.clock_name);
+            if !l.what_happened.is_empty() {
+                out!("\n{}", l.what_happened);
+            }
+        }
         BodyDto::Unknown(u) => {
             out!(
                 "kind     written by a newer version of Keel ({} v{})",

@@ -33,6 +33,7 @@ macro_rules! keel_commands {
             search_records(req: SearchQuery) -> ListPage;
             list_skills(include_hidden: bool) -> Vec<RecordDto>;
             list_trackers(include_archived: bool) -> Vec<RecordDto>;
+            clock_status() -> Vec<ClockStatusDto>;
             get_settings() -> Settings;
             set_settings(req: Settings) -> Settings;
         }

@@ -274,6 +274,11 @@ fn list_trackers(s: State<Shell>, include_archived: bool) -> Reply<Vec<RecordDto
 }
 
 #[tauri::command(async)]
+fn clock_status(s: State<Shell>) -> Reply<Vec<ClockStatusDto>> {
+    s.with(commands::clocks)
+}
+
+#[tauri::command(async)]
 fn get_settings(s: State<Shell>) -> Settings {
     keel::settings::load(&s.settings_path())
 }

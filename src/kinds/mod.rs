@@ -13,8 +13,10 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 
 pub mod checkin;
+pub mod clock;
 pub mod fields;
 pub mod journal;
+pub mod lapse;
 pub mod session;
 pub mod skill;
 pub mod skill_use;
@@ -24,7 +26,9 @@ pub mod unknown;
 pub use checkin::{
     Checkin, CheckinDto, Context, Factors, Halt, HaltDto, TrackerValue, TrackerValueDto,
 };
+pub use clock::{SobrietyClock, SobrietyClockDto};
 pub use journal::{JournalDto, JournalEntry};
+pub use lapse::{Lapse, LapseDto};
 pub use session::{Item, ItemDto, SessionDto, SessionNote, SessionType};
 pub use skill::{Skill, SkillCategory, SkillDto};
 pub use skill_use::{SkillUse, SkillUseDto};
@@ -286,6 +290,8 @@ registry! {
     Journal(JournalEntry, JournalDto) = "journal";
     Skill(Skill, SkillDto) = "skill";
     Tracker(Tracker, TrackerDto) = "tracker";
+    Clock(SobrietyClock, SobrietyClockDto) = "clock";
+    Lapse(Lapse, LapseDto) = "lapse";
 }
 
 impl Kind {

@@ -659,3 +659,88 @@ fn the_v3_golden_vault_opens_with_every_field_intact_by_passphrase_and_recovery_
         check_v3(name, &v.get(*id).unwrap());
     }
 }
+
+/// Every record of the v4 fixture (clock and lapse payload version 1), field by field, as the
+/// build that first wrote them wrote it.
+fn check_v4(name: &str, r: &Record) {
+    let ids = ids("v4");
+    let (created, at, body) = match name {
+        "clock_backdated" => (
+            "2026-11-28T08:00:00-05:00",
+            "2026-11-28T08:00:00-05:00",
+            Body::Clock(SobrietyClock {
+                name: "Alcohol «and» ✓".into(),
+                since: t("2026-03-07T22:00:00-05:00"),
+                archived: false,
+            }),
+        ),
+        "clock_archived_elsewhere" => (
+            "2026-11-28T08:05:00-05:00",
+            "2026-11-28T08:05:00-05:00",
+            Body::Clock(SobrietyClock {
+                name: "Gambling".into(),
+                since: t("2025-01-01T00:00:00+09:00"),
+                archived: true,
+            }),
+        ),
+        "lapse_full_restart" => (
+            "2026-11-28T08:10:00-05:00",
+            "2026-11-20T23:15:00-05:00",
+            Body::Lapse(Lapse {
+                clock: Some(ids["clock_backdated"]),
+                clock_name: "Alcohol «and» ✓".into(),
+                restart: true,
+                what_happened: "Two drinks after the offsite.\nSecond line.".into(),
+                triggers: vec!["offsite".into(), "tired".into()],
+                halt: Halt {
+                    hungry: false,
+                    angry: true,
+                    lonely: false,
+                    tired: true,
+                },
+                place: "hotel bar".into(),
+                people: vec!["colleagues".into()],
+                helped: "Called my sponsor".into(),
+                next_time: "Leave after dinner".into(),
+            }),
+        ),
+        "lapse_minimal" => (
+            "2026-11-28T08:15:00-05:00",
+            "2026-11-28T08:15:00-05:00",
+            Body::Lapse(Lapse {
+                clock_name: "Cigarettes".into(),
+                ..Default::default()
+            }),
+        ),
+        other => panic!("the v4 fixture has a record {other} this test does not check"),
+    };
+    assert_eq!(r.created, t(created), "{name}: created");
+    assert_eq!((r.at, r.at.offset()), (t(at), t(at).offset()), "{name}: at");
+    if let (Body::Clock(got), Body::Clock(want)) = (&r.body, &body) {
+        // Equal instants compare equal whatever their offset: the offset is checked on its own.
+        assert_eq!(
+            got.since.offset(),
+            want.since.offset(),
+            "{name}: since keeps its offset"
+        );
+    }
+    assert_eq!(r.body, body, "{name}");
+    assert_eq!((r.revision, r.trashed), (1, None), "{name}");
+}
+
+#[test]
+fn the_v4_golden_payloads_decode_with_every_field_intact() {
+    check_payloads("v4", |_| 1, check_v4);
+}
+
+#[test]
+fn the_v4_golden_vault_opens_with_every_field_intact_by_passphrase_and_recovery_key() {
+    let (_d, _path, mut v) = open_copy("v4");
+    for (name, id) in &ids("v4") {
+        check_v4(name, &v.get(*id).unwrap());
+    }
+    let (_d, mut v) = recover_copy("v4");
+    for (name, id) in &ids("v4") {
+        check_v4(name, &v.get(*id).unwrap());
+    }
+}

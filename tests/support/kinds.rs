@@ -129,6 +129,42 @@ pub fn sample(kind: Kind) -> (BodyDto, BodyDto) {
                 archived: true,
             }),
         ),
+        Kind::Clock => (
+            BodyDto::Clock(SobrietyClockDto {
+                name: "Alcohol".into(),
+                since: "2026-10-01T21:00:00-04:00".into(),
+                archived: false,
+            }),
+            BodyDto::Clock(SobrietyClockDto {
+                name: "Drinking".into(),
+                since: "2026-09-30T21:00:00-04:00".into(),
+                archived: false,
+            }),
+        ),
+        Kind::Lapse => (
+            BodyDto::Lapse(LapseDto {
+                clock: None,
+                clock_name: "Alcohol".into(),
+                restart: false,
+                what_happened: "a glass of wine at the dinner".into(),
+                triggers: vec!["work dinner".into()],
+                halt: HaltDto {
+                    tired: true,
+                    ..Default::default()
+                },
+                place: "restaurant".into(),
+                people: vec!["team".into()],
+                helped: "called Sam".into(),
+                next_time: "order first".into(),
+            }),
+            BodyDto::Lapse(LapseDto {
+                clock: None,
+                clock_name: "Alcohol".into(),
+                restart: true,
+                what_happened: "two glasses at the dinner".into(),
+                ..Default::default()
+            }),
+        ),
         Kind::Unknown => panic!("a record from a newer Keel cannot be written by this one"),
     }
 }

@@ -609,3 +609,64 @@ fn a_checkin_answers_the_everyday_factors_and_the_users_own_trackers_from_flags(
     let o = run(keel(&vault, &["show", &id]));
     assert!(stdout(&o).contains("Water: 6.5 glasses"), "{}", stdout(&o));
 }
+
+#[test]
+fn clocks_lapses_and_status_from_the_command_line() {
+    let (_d, vault) = temp_vault();
+    init(&vault);
+    let o = run(keel(
+        &vault,
+        &[
+            "clock",
+            "add",
+            "--name",
+            "Alcohol",
+            "--since",
+            "2026-01-01T09:00:00-05:00",
+        ],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = run(keel(
+        &vault,
+        &["lapse", "add", "--clock", "Tea", "--restart"],
+    ));
+    assert_eq!(code(&o), 1, "an unknown clock is refused");
+    assert!(stderr(&o).contains("keel clock list"), "{}", stderr(&o));
+    let o = run(keel(
+        &vault,
+        &[
+            "lapse",
+            "add",
+            "--clock",
+            "alcohol",
+            "--restart",
+            "--what",
+            "a drink at the launch",
+            "--trigger",
+            "launch party",
+            "--halt",
+            "tired",
+            "--helped",
+            "walked home",
+            "--at",
+            "2026-02-01T22:00:00-05:00",
+        ],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = run(keel(&vault, &["clock", "list", "--json"]));
+    let clocks: Vec<keel::dto::ClockStatusDto> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(clocks.len(), 1);
+    assert_eq!(clocks[0].run_start, "2026-02-01T22:00:00-05:00");
+    assert_eq!((clocks[0].lapses, clocks[0].longest_days >= 31), (1, true));
+    let o = run(keel(&vault, &["status"]));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("Alcohol: "), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("No check-ins yet today."),
+        "{}",
+        stdout(&o)
+    );
+    // The lapse is an entry like any other, with its words.
+    let o = run(keel(&vault, &["search", "launch"]));
+    assert!(stdout(&o).contains("Alcohol"), "{}", stdout(&o));
+}

@@ -77,6 +77,26 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
       await app.heading('How are you right now?');
     }
 
+    if (theme === 'light') {
+      // A clock of the person's own, started now.
+      await app.click('Start a clock');
+      await app.fill('What it counts, in your words', 'Alcohol');
+      await app.click('Start');
+      await app.waitFor(() => document.querySelector('.clock-name')?.textContent === 'Alcohol', [], { what: 'the clock' });
+    }
+    await top();
+    await shot(t('03c-today-clocks'));
+    await app.click('Log a lapse: Alcohol');
+    await app.heading('New lapse');
+    await app.fill('What happened', 'A drink at the launch party');
+    await top();
+    await shot(t('04c-editor-lapse'));
+    await app.click('Save');
+    await app.heading('Thank you for writing it down');
+    await top();
+    await shot(t('03d-after-lapse'));
+    await app.click('Close');
+
     await app.click('+ Detailed check-in');
     await app.heading('New check-in');
     await app.pick('Stress', 6);

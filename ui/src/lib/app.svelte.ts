@@ -1,6 +1,6 @@
 // The UI's state. Everything decrypted lives here or in components under the unlocked shell;
 // `reset()` (on lock) drops all of it.
-import type { Backend, BodyDto, RecordDto, Settings, VaultHealthDto, VaultStatus } from './backend';
+import type { Backend, BodyDto, ClockStatusDto, RecordDto, Settings, VaultHealthDto, VaultStatus } from './backend';
 import { listQuery } from './backend';
 import { errorCode, errorMessage } from './errors';
 import type { EntryKind } from './kinds';
@@ -62,6 +62,10 @@ export class AppState {
   skills = $state<RecordDto[]>([]);
   /** The person's own trackers still asked in check-ins, by name. */
   trackers = $state<RecordDto[]>([]);
+  /** Where each clock stands now. */
+  clocks = $state<ClockStatusDto[]>([]);
+  /** A lapse was just logged: Today opens with a kind word and help one click away. */
+  afterLapse = $state(false);
   /** Check-ins and journal entries marked "bring to my next session" since the last session. */
   marked = $state<RecordDto[]>([]);
   editing = $state<Editing | null>(null);
@@ -165,6 +169,8 @@ export class AppState {
     this.recentSkillUses = [];
     this.skills = [];
     this.trackers = [];
+    this.clocks = [];
+    this.afterLapse = false;
     this.marked = [];
     this.editing = null;
     this.health = null;
@@ -200,12 +206,13 @@ export class AppState {
   async refreshToday(): Promise<void> {
     if (this.phase !== 'unlocked') return;
     const day = localDay();
-    const [today, sessions, uses, skills, trackers] = await Promise.all([
+    const [today, sessions, uses, skills, trackers, clocks] = await Promise.all([
       this.backend.listRecords(listQuery({ since: day, until: day, limit: 200 })),
       this.backend.listRecords(listQuery({ kinds: ['session'], limit: 30 })),
       this.backend.listRecords(listQuery({ kinds: ['skill-use'], limit: 5 })),
       this.backend.listSkills(false),
       this.backend.listTrackers(false),
+      this.backend.clockStatus(),
     ]);
     // Marked to bring since the newest attended session (or ever, before the first): asked
     // from that session's day on, so a save does not ship months of entries over IPC.
@@ -223,6 +230,7 @@ export class AppState {
     this.recentSkillUses = uses.records;
     this.skills = skills;
     this.trackers = trackers;
+    this.clocks = clocks;
   }
 
   changed(): void {
@@ -232,6 +240,7 @@ export class AppState {
 
   async add(body: BodyDto, at: string | null = null): Promise<RecordDto> {
     const r = await this.backend.addRecord({ at, body });
+    if (body.kind === 'lapse') this.afterLapse = true;
     this.changed();
     return r;
   }

@@ -8,6 +8,7 @@
 import type {
   Answer,
   Backend,
+  ClockStatusDto,
   BodyDto,
   ChangePassphraseRequest,
   ConfirmKeyRequest,
@@ -44,6 +45,7 @@ import {
   type Body,
 } from '../kinds';
 import { localRfc3339 } from '../time';
+import { clockStatus } from '../clocks';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -143,6 +145,7 @@ const ID = /^[0-9a-f]{32}$/;
 const MAX_TRACKER_NAME = 40;
 const MAX_TRACKER_UNIT = 20;
 const MAX_TRACKERS = 50;
+const MAX_CLOCK_NAME = 60;
 
 /** A tracker's name or unit: trimmed, one line, at most `max` characters. */
 function trackerLabel(field: string, s: string, max: number, required: boolean): string {
@@ -288,6 +291,33 @@ const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
     const name = requiredShort('name', b.name);
     const howTo = text('howTo', b.howTo);
     return { kind: 'skill', name, category, howTo, builtin: b.builtin, favourite: !!b.favourite, hidden: !!b.hidden };
+  },
+  clock: (b) => {
+    let since: string;
+    try {
+      since = parseTime('since', typeof b.since === 'string' ? b.since : '').at;
+    } catch {
+      throw invalid('since', 'a date and time like 2026-11-28T09:00:00-05:00');
+    }
+    const name = trackerLabel('name', b.name, MAX_CLOCK_NAME, true);
+    return { kind: 'clock', name, since, archived: !!b.archived };
+  },
+  lapse: (b) => {
+    let clock: string | null = null;
+    if (b.clock !== null && b.clock !== undefined) {
+      clock = asciiLower(b.clock.trim());
+      if (!ID.test(clock)) throw invalid('clock', 'not a clock id');
+    }
+    const clockName = requiredShort('clockName', b.clockName ?? '');
+    const whatHappened = text('whatHappened', b.whatHappened ?? '');
+    const triggers = normalizeList('triggers', b.triggers ?? []);
+    const place = short('place', b.place ?? '');
+    const people = normalizeList('people', b.people ?? []);
+    const helped = text('helped', b.helped ?? '');
+    const nextTime = text('nextTime', b.nextTime ?? '');
+    const h = b.halt ?? {};
+    const halt = { hungry: !!h.hungry, angry: !!h.angry, lonely: !!h.lonely, tired: !!h.tired };
+    return { kind: 'lapse', clock, clockName, restart: !!b.restart, whatHappened, triggers, halt, place, people, helped, nextTime };
   },
   tracker: (b) => {
     const answer = closed(ANSWER_LABEL, 'answer', b.answer);
@@ -805,6 +835,22 @@ export class FakeBackend implements Backend {
     return records
       .filter((r) => r.body.kind === 'tracker' && (includeArchived || !r.body.archived))
       .sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async clockStatus(): Promise<ClockStatusDto[]> {
+    this.guard();
+    const { records } = await this.listRecords(listQuery({ kinds: ['clock', 'lapse'] }));
+    const now = localRfc3339(new Date());
+    const lapses = records.flatMap((r) => (r.body.kind === 'lapse' && r.body.clock ? [{ clock: r.body.clock, at: r.at, restart: r.body.restart }] : []));
+    return records
+      .flatMap((r) => (r.body.kind === 'clock' && !r.body.archived ? [{ id: r.id, body: r.body }] : []))
+      .sort((a, b) => Date.parse(a.body.since) - Date.parse(b.body.since) || (a.id < b.id ? -1 : 1))
+      .map(({ id, body }) => ({
+        id,
+        name: body.name,
+        since: body.since,
+        ...clockStatus(body.since, lapses.filter((l) => l.clock === id), now),
+      }));
   }
 
   async getSettings(): Promise<Settings> {

@@ -2,6 +2,7 @@
 // @tauri-apps/*; the rest of the UI talks to a `Backend`.
 import type { ChangePassphraseRequest } from './generated/ChangePassphraseRequest';
 import type { ConfirmKeyRequest } from './generated/ConfirmKeyRequest';
+import type { ClockStatusDto } from './generated/ClockStatusDto';
 import type { CreatedVaultDto } from './generated/CreatedVaultDto';
 import type { ErrorDto } from './generated/ErrorDto';
 import type { ListPage } from './generated/ListPage';
@@ -21,6 +22,10 @@ import { TauriBackend } from './tauri';
 
 export type { Answer } from './generated/Answer';
 export type { BodyDto } from './generated/BodyDto';
+export type { ClockStatusDto } from './generated/ClockStatusDto';
+export type { LapseDto } from './generated/LapseDto';
+export type { Milestone } from './generated/Milestone';
+export type { SobrietyClockDto } from './generated/SobrietyClockDto';
 export type { CheckinDto } from './generated/CheckinDto';
 export type { Context } from './generated/Context';
 export type { ErrorCode } from './generated/ErrorCode';
@@ -103,6 +108,8 @@ export interface Backend {
   listSkills(includeHidden: boolean): Promise<RecordDto[]>;
   /** The person's own trackers by name (ignoring case); archived ones only if asked. */
   listTrackers(includeArchived: boolean): Promise<RecordDto[]>;
+  /** Where each clock not archived stands now, the longest-running first. */
+  clockStatus(): Promise<ClockStatusDto[]>;
   getSettings(): Promise<Settings>;
   setSettings(req: Settings): Promise<Settings>;
   /** The shell's state changed by itself (idle lock, quick hide, a second launch). Returns an

@@ -107,6 +107,9 @@ export class TauriBackend implements Backend {
   listTrackers(includeArchived: boolean) {
     return call('list_trackers', { includeArchived });
   }
+  clockStatus() {
+    return call('clock_status', {});
+  }
   getSettings() {
     return call('get_settings', {});
   }

@@ -12,6 +12,8 @@ import { session } from './session';
 import { journal } from './journal';
 import { skill } from './skill';
 import { tracker } from './tracker';
+import { clock } from './clock';
+import { lapse } from './lapse';
 import { unknown } from './unknown';
 
 export type { Body, FieldsProps, KindEditor, KindUi } from './types';
@@ -22,6 +24,8 @@ export { SESSION_TYPE_LABEL, emptySession } from './session';
 export { emptyJournal } from './journal';
 export { SKILL_CATEGORY_LABEL } from './skill';
 export { ANSWER_LABEL, shownAnswer } from './tracker';
+export { milestoneWords, runWords } from './clock';
+export { emptyLapse } from './lapse';
 export { KEPT_NOTE } from './unknown';
 
 const registry = {
@@ -31,6 +35,8 @@ const registry = {
   journal,
   skill,
   tracker,
+  clock,
+  lapse,
   unknown,
 } satisfies { [K in RecordKind]: KindUi<K> };
 

@@ -28,7 +28,7 @@ const record = (body: BodyDto): RecordDto => ({
 
 describe('the kinds registry', () => {
   it('has every kind the engine exports, each with a label and a mark', () => {
-    expect(ALL_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'skill', 'tracker', 'unknown']);
+    expect(ALL_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'skill', 'tracker', 'clock', 'lapse', 'unknown']);
     for (const k of ALL_KINDS) {
       expect(KINDS[k].label, k).toBeTruthy();
       expect(KINDS[k].icon, k).toBeTruthy();
@@ -36,8 +36,8 @@ describe('the kinds registry', () => {
   });
 
   it('shows entries in the timeline (a newer Keel’s record too), and writes only the ones it knows', () => {
-    expect(TIMELINE_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'unknown']);
-    expect(ENTRY_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal']);
+    expect(TIMELINE_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'lapse', 'unknown']);
+    expect(ENTRY_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'lapse']);
     for (const k of ENTRY_KINDS) expect(KINDS[k].editor?.empty().kind, k).toBe(k);
     expect(KINDS.skill.editor).toBeUndefined();
     expect(KINDS.unknown.editor).toBeUndefined();

@@ -24,6 +24,8 @@ export interface KindEditor<K extends RecordKind> {
   readonly newLabel: string;
   /** Its fields pick from the skill library (the editor loads it for them). */
   readonly usesSkills?: boolean;
+  /** Offered among Today's "New" buttons (default yes). A lapse is logged from its clock. */
+  readonly fromToday?: boolean;
 }
 
 export interface KindUi<K extends RecordKind> {

@@ -3,4 +3,4 @@
 /**
  * Which kind a record is. `Unknown` is a record a newer Keel wrote.
  */
-export type RecordKind = "checkin" | "skill-use" | "session" | "journal" | "skill" | "tracker" | "unknown";
+export type RecordKind = "checkin" | "skill-use" | "session" | "journal" | "skill" | "tracker" | "clock" | "lapse" | "unknown";

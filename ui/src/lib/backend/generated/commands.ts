@@ -1,5 +1,6 @@
 // Generated from src-tauri/src/command_list.rs by `cargo test -p keel-desktop`; do not edit.
 import type { ChangePassphraseRequest } from './ChangePassphraseRequest';
+import type { ClockStatusDto } from './ClockStatusDto';
 import type { ConfirmKeyRequest } from './ConfirmKeyRequest';
 import type { CreatedVaultDto } from './CreatedVaultDto';
 import type { ListPage } from './ListPage';
@@ -43,6 +44,7 @@ export interface Commands {
   search_records: { args: { req: SearchQuery }; reply: ListPage };
   list_skills: { args: { includeHidden: boolean }; reply: Array<RecordDto> };
   list_trackers: { args: { includeArchived: boolean }; reply: Array<RecordDto> };
+  clock_status: { args: Record<string, never>; reply: Array<ClockStatusDto> };
   get_settings: { args: Record<string, never>; reply: Settings };
   set_settings: { args: { req: Settings }; reply: Settings };
 }
@@ -74,6 +76,7 @@ export const COMMANDS = [
   'search_records',
   'list_skills',
   'list_trackers',
+  'clock_status',
   'get_settings',
   'set_settings',
 ] as const;
