@@ -18,6 +18,8 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
   /** axe-core on every screen shot, in both themes: serious and critical ones fail the spec. */
   const blocking = [];
   const lesser = [];
+  /** Screens where the window's own page scrolls (only Keel's panes should). */
+  const pageScrolls = [];
 
   async function shot(name) {
     // Note anything wider than its box (horizontal overflow) — reported, not asserted.
@@ -29,6 +31,8 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
       return out;
     });
     if (o.length) overflow.push(`${name}: ${o.join(', ')}`);
+    const root = await app.run(() => ({ height: document.scrollingElement.scrollHeight, top: document.scrollingElement.scrollTop, view: innerHeight }));
+    if (root.height > root.view + 1 || root.top !== 0) pageScrolls.push(`${name}: ${JSON.stringify(root)}`);
     const a = await axeCheck(app);
     for (const v of [...a.critical, ...a.serious]) blocking.push(`${name}: ${v}`);
     for (const v of [...a.moderate, ...a.minor]) lesser.push(`${name}: ${v}`);
@@ -328,5 +332,10 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
   it('axe-core finds no serious or critical violation on any screen, light or dark', () => {
     assert.ok(shots.length > 30, `every screen was checked (${shots.length})`);
     assert.deepEqual(blocking, []);
+  });
+
+  it('the window itself never scrolls: only its panes do (nothing placed outside them)', () => {
+    assert.ok(shots.length > 30, `every screen was checked (${shots.length})`);
+    assert.deepEqual(pageScrolls, []);
   });
 });
