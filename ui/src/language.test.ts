@@ -1,10 +1,7 @@
-// @vitest-environment node
 // Words Keel never shows. Its users are in treatment and often ashamed of it: on screen, a
 // person is never labelled by a condition, a lapse is never a failure, and nothing sounds like a
 // verdict. Every string a screen can show (template text, and quoted text in the UI's code that
 // reads as words) is checked against this reviewed list.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Each word or phrase, and why Keel does not use it. */
@@ -25,15 +22,11 @@ const NEVER: [RegExp, string][] = [
   [/\bstreak\b/i, 'gamified pressure; Keel counts runs calmly'],
 ];
 
-const ROOT = new URL('.', import.meta.url).pathname;
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) return n === 'generated' ? [] : files(p);
-    return /\.(svelte|ts)$/.test(n) && !/\.test\.ts$/.test(n) ? [p] : [];
-  });
-}
+// Every screen and its code, as text (tests and generated types are not shown to anyone).
+const SOURCES = Object.entries({
+  ...import.meta.glob('./**/*.svelte', { query: '?raw', import: 'default', eager: true }),
+  ...import.meta.glob(['./**/*.ts', '!./**/*.test.ts', '!./**/generated/**'], { query: '?raw', import: 'default', eager: true }),
+}) as [string, string][];
 
 /** What a file can put on screen: template text and quoted text that reads as words (has a
  * space, or starts with a capital), without comments. Identifiers such as a phase named
@@ -66,14 +59,13 @@ describe('words Keel never uses', () => {
   it('appear nowhere in what the screens show', () => {
     const found: string[] = [];
     let checked = 0;
-    const all = files(ROOT);
-    for (const f of all) {
-      for (const t of shownText(readFileSync(f, 'utf8'), f.endsWith('.svelte'))) {
+    for (const [f, source] of SOURCES) {
+      for (const t of shownText(source, f.endsWith('.svelte'))) {
         checked += 1;
-        for (const [re, why] of NEVER) if (re.test(t)) found.push(`${relative(ROOT, f)}: "${t}" — ${why}`);
+        for (const [re, why] of NEVER) if (re.test(t)) found.push(`${f}: "${t}" — ${why}`);
       }
     }
-    expect(all.length, 'every screen and its code').toBeGreaterThan(50);
+    expect(SOURCES.length, 'every screen and its code').toBeGreaterThan(50);
     expect(checked, 'the screens\' words were read').toBeGreaterThan(500);
     expect(found, found.join('\n')).toEqual([]);
   });
