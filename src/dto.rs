@@ -10,8 +10,8 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
 
 pub use crate::kinds::{
-    BodyDto, CheckinDto, Factors, HaltDto, ItemDto, JournalDto, LapseDto, SessionDto, SkillDto,
-    SkillUseDto, SobrietyClockDto, TrackerDto, TrackerValueDto, UnknownDto,
+    BodyDto, CheckinDto, Contact, CrisisPlanDto, Factors, HaltDto, ItemDto, JournalDto, LapseDto,
+    SessionDto, SkillDto, SkillUseDto, SobrietyClockDto, TrackerDto, TrackerValueDto, UnknownDto,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 
 pub mod checkin;
 pub mod clock;
+pub mod crisis_plan;
 pub mod fields;
 pub mod journal;
 pub mod lapse;
@@ -27,6 +28,7 @@ pub use checkin::{
     Checkin, CheckinDto, Context, Factors, Halt, HaltDto, TrackerValue, TrackerValueDto,
 };
 pub use clock::{SobrietyClock, SobrietyClockDto};
+pub use crisis_plan::{Contact, CrisisPlan, CrisisPlanDto};
 pub use journal::{JournalDto, JournalEntry};
 pub use lapse::{Lapse, LapseDto};
 pub use session::{Item, ItemDto, SessionDto, SessionNote, SessionType};
@@ -292,6 +294,7 @@ registry! {
     Tracker(Tracker, TrackerDto) = "tracker";
     Clock(SobrietyClock, SobrietyClockDto) = "clock";
     Lapse(Lapse, LapseDto) = "lapse";
+    CrisisPlan(CrisisPlan, CrisisPlanDto) = "crisis-plan";
 }
 
 impl Kind {

@@ -165,6 +165,29 @@ pub fn sample(kind: Kind) -> (BodyDto, BodyDto) {
                 ..Default::default()
             }),
         ),
+        Kind::CrisisPlan => (
+            BodyDto::CrisisPlan(CrisisPlanDto {
+                warning_signs: vec!["not sleeping".into()],
+                on_my_own: vec!["a long shower".into()],
+                take_my_mind_off: vec!["the park".into()],
+                people: vec![Contact {
+                    name: "Sam".into(),
+                    phone: "555 0100".into(),
+                    note: "any hour".into(),
+                }],
+                professionals: vec![Contact {
+                    name: "My counsellor".into(),
+                    phone: "555 0199".into(),
+                    note: String::new(),
+                }],
+                safer_surroundings: vec!["keys with Sam".into()],
+                reasons: vec!["my daughter".into()],
+            }),
+            BodyDto::CrisisPlan(CrisisPlanDto {
+                reasons: vec!["my daughter".into(), "the garden".into()],
+                ..Default::default()
+            }),
+        ),
         Kind::Unknown => panic!("a record from a newer Keel cannot be written by this one"),
     }
 }
