@@ -5,12 +5,13 @@
 //   memory:   PSS and RSS of the app plus its WebKit processes, Keel after unlocking a vault
 //             of 10,000 records, the minimal window once drawn
 // Usage (from bench/app.sh): node bench/app-bench.mjs KEEL_BIN MINIMAL_BIN VAULT ROUNDS
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import { Client } from '../tests/e2e/lib/webdriver.mjs';
+import { memoryOf, tree } from './proc.mjs';
 
 const [keelBin, minimalBin, vault, roundsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg || 5);
@@ -25,30 +26,6 @@ const freePort = () =>
       s.close(() => resolve(port));
     });
   });
-
-function tree(root) {
-  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,comm='], { encoding: 'utf8' });
-  const procs = out.trim().split('\n').map((l) => l.trim().split(/\s+/)).map(([pid, ppid, ...c]) => ({ pid: +pid, ppid: +ppid, comm: c.join(' ') }));
-  const set = new Set([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const p of procs) if (set.has(p.ppid) && !set.has(p.pid)) (set.add(p.pid), (grew = true));
-  }
-  return procs.filter((p) => set.has(p.pid));
-}
-
-function memoryOf(appPid) {
-  let pss = 0;
-  let rss = 0;
-  for (const p of tree(appPid)) {
-    try {
-      const roll = fs.readFileSync(`/proc/${p.pid}/smaps_rollup`, 'utf8');
-      pss += Number(/^Pss:\s+(\d+)/m.exec(roll)[1]);
-      rss += Number(/^Rss:\s+(\d+)/m.exec(roll)[1]);
-    } catch {}
-  }
-  return { pss: pss / 1024, rss: rss / 1024 };
-}
 
 async function once(bin, kind) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `keel-bench-${kind}-`));

@@ -9,34 +9,13 @@
 // Usage (from bench/screens.sh): node bench/screens.mjs KEEL_BIN VAULT ROUNDS
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { memoryOf } from './proc.mjs';
 
 const [bin, vault, roundsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg || 3);
 const PASS = process.env.KEEL_PASSPHRASE;
 process.env.KEEL_APP = path.resolve(bin);
 const { startDriver, launch, quit, sleep } = await import('../tests/e2e/lib/app.mjs');
-
-function tree(root) {
-  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' });
-  const procs = out.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
-  const set = new Set([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, ppid] of procs) if (set.has(ppid) && !set.has(pid)) (set.add(pid), (grew = true));
-  }
-  return [...set];
-}
-
-function pssMiB(pid) {
-  let kb = 0;
-  for (const p of tree(pid)) {
-    try {
-      kb += Number(/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))[1]);
-    } catch {}
-  }
-  return Math.round(kb / 1024);
-}
 
 /** Installs a one-shot timer in the page: from the next click (or the last key) to two frames
  * after the screen named `what` is drawn. Read it back with `result()`. (The page's CSP allows no
@@ -102,7 +81,7 @@ async function measure(mode, extraEnv) {
       out.history.push(await result(app, 'History drawn'));
 
       if (r === 0) {
-        out.pssBefore = pssMiB(driver.appPids()[0]);
+        out.pssBefore = Math.round(memoryOf(driver.appPids()[0]).pss);
         // Scroll: 60 px a frame for 4 s, every frame's time recorded.
         await app.run(() => {
           const v = document.querySelector('.vlist');
@@ -139,7 +118,7 @@ async function measure(mode, extraEnv) {
         });
         await app.waitFor(() => window.__scrolled, [], { timeout: 120_000, what: 'scrolled to the end' });
         await sleep(1500);
-        out.pss = pssMiB(driver.appPids()[0]);
+        out.pss = Math.round(memoryOf(driver.appPids()[0]).pss);
       }
 
       await app.nav('Search');

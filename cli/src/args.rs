@@ -55,3 +55,12 @@ fn help_of(cmd: &clap::Command, arg: &str) -> Option<String> {
     }
     None
 }
+
+/// Yes or no, as a person types it (yes, y, true / no, n, false; any case).
+pub fn yes_no(s: &str) -> std::result::Result<bool, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "yes" | "y" | "true" => Ok(true),
+        "no" | "n" | "false" => Ok(false),
+        _ => Err("answer yes or no".into()),
+    }
+}

@@ -35,7 +35,7 @@ pub struct CheckinArgs {
     #[arg(long)]
     note: Option<String>,
     /// Exercised today: yes or no
-    #[arg(long, value_name = "YES|NO", value_parser = yes_no)]
+    #[arg(long, value_name = "YES|NO", value_parser = crate::args::yes_no)]
     exercise: Option<bool>,
     /// Meals eaten today, 0–10
     #[arg(long)]
@@ -44,10 +44,10 @@ pub struct CheckinArgs {
     #[arg(long)]
     caffeine: Option<u8>,
     /// Medication taken as prescribed: yes or no
-    #[arg(long, value_name = "YES|NO", value_parser = yes_no)]
+    #[arg(long, value_name = "YES|NO", value_parser = crate::args::yes_no)]
     medication: Option<bool>,
     /// Time outdoors today: yes or no
-    #[arg(long, value_name = "YES|NO", value_parser = yes_no)]
+    #[arg(long, value_name = "YES|NO", value_parser = crate::args::yes_no)]
     outdoors: Option<bool>,
     /// Answer one of your trackers (`keel tracker list`), e.g. --track Water=6 --track Walk=yes
     #[arg(long = "track", value_name = "NAME=VALUE")]
@@ -94,14 +94,6 @@ pub fn run(ctx: &mut Ctx, a: CheckinArgs) -> Result<u8> {
         }
         Ok(())
     })
-}
-
-fn yes_no(s: &str) -> std::result::Result<bool, String> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "yes" | "y" | "true" => Ok(true),
-        "no" | "n" | "false" => Ok(false),
-        _ => Err("answer yes or no".into()),
-    }
 }
 
 pub fn print(c: &CheckinDto) {

@@ -66,9 +66,18 @@ pub struct LapseArgs {
 pub fn run(ctx: &mut Ctx, cmd: ClockCommand) -> Result<u8> {
     match cmd {
         ClockCommand::Add { name, since } => {
+            let now = chrono::Local::now().fixed_offset();
             let since = match since {
-                Some(s) => s,
-                None => chrono::Local::now().fixed_offset().to_rfc3339(),
+                Some(s) => {
+                    if chrono::DateTime::parse_from_rfc3339(s.trim()).is_ok_and(|t| t > now) {
+                        return Err(Error::invalid(
+                            "since",
+                            "that time has not come yet; a clock starts now or earlier",
+                        ));
+                    }
+                    s
+                }
+                None => now.to_rfc3339(),
             };
             let body = BodyDto::Clock(SobrietyClockDto {
                 name,

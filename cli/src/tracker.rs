@@ -122,18 +122,16 @@ pub fn answers(v: &mut Vault, pairs: &[String]) -> Result<Vec<TrackerValueDto>> 
             unreachable!("find returns trackers")
         };
         let answer = Answer::parse(&t.answer)?;
-        let value = match (answer, value.trim().to_lowercase().as_str()) {
-            (Answer::YesNo, "yes" | "y") => 1.0,
-            (Answer::YesNo, "no" | "n") => 0.0,
-            (Answer::YesNo, _) => {
-                return Err(Error::invalid(
-                    "track",
-                    "answer a yes-or-no tracker with yes or no",
-                ));
-            }
-            (_, s) => s
+        let value = if answer == Answer::YesNo {
+            let yes = crate::args::yes_no(value).map_err(|_| {
+                Error::invalid("track", "answer a yes-or-no tracker with yes or no")
+            })?;
+            f64::from(u8::from(yes))
+        } else {
+            value
+                .trim()
                 .parse::<f64>()
-                .map_err(|_| Error::invalid("track", "that answer is not a number"))?,
+                .map_err(|_| Error::invalid("track", "that answer is not a number"))?
         };
         out.push(TrackerValueDto {
             tracker: Some(found.id.clone()),

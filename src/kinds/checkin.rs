@@ -373,8 +373,8 @@ impl KindSpec for Checkin {
         }
         let mut seen = std::collections::HashSet::new();
         for t in &mut self.trackers {
-            tracker::check_label("trackers", &mut t.name, tracker::MAX_NAME_CHARS, true)?;
-            tracker::check_label("trackers", &mut t.unit, tracker::MAX_UNIT_CHARS, false)?;
+            fields::label("trackers", &mut t.name, tracker::MAX_NAME_CHARS, true)?;
+            fields::label("trackers", &mut t.unit, tracker::MAX_UNIT_CHARS, false)?;
             t.answer.check("trackers", t.value)?;
             if t.tracker.is_some_and(|id| !seen.insert(id)) {
                 return Err(Error::invalid(

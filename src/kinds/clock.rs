@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::KindSpec;
-use super::tracker::check_label;
+use super::fields;
 use crate::error::{Error, Result};
 
 /// Longest name of a clock: it is a heading on Today.
@@ -51,7 +51,7 @@ impl KindSpec for SobrietyClock {
     type Dto = SobrietyClockDto;
 
     fn validate(&mut self) -> Result<()> {
-        check_label("name", &mut self.name, MAX_NAME_CHARS, true)
+        fields::label("name", &mut self.name, MAX_NAME_CHARS, true)
     }
 
     fn search_text<'a>(&'a self, out: &mut Vec<&'a str>) {

@@ -52,6 +52,25 @@ pub fn required_short(field: &'static str, s: &mut String) -> Result<()> {
     short(field, s)
 }
 
+/// A label shown on a one-line row (a tracker's name or unit, a clock's name): trimmed, one
+/// line with no control characters, at most `max` characters.
+pub fn label(field: &'static str, s: &mut String, max: usize, required: bool) -> Result<()> {
+    let t = s.trim();
+    if t.is_empty() && required {
+        return Err(Error::invalid(field, "required"));
+    }
+    if t.chars().any(char::is_control) {
+        return Err(Error::invalid(field, "one line"));
+    }
+    if t.chars().count() > max {
+        return Err(Error::invalid(field, format!("at most {max} characters")));
+    }
+    if t.len() != s.len() {
+        *s = t.to_owned();
+    }
+    Ok(())
+}
+
 /// Trims, drops empties, removes case-insensitive duplicates (first spelling wins).
 pub fn normalize_list(field: &'static str, list: &mut Vec<String>) -> Result<()> {
     let mut seen = std::collections::HashSet::new();

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::KindSpec;
-use super::fields::string_enum;
+use super::fields::{self, string_enum};
 use crate::error::{Error, Result};
 
 /// Longest unit ("glasses", "km", "pages").
@@ -55,24 +55,6 @@ impl Answer {
     }
 }
 
-/// A tracker's name and unit: trimmed, one line, not too long.
-pub fn check_label(field: &'static str, s: &mut String, max: usize, required: bool) -> Result<()> {
-    let t = s.trim();
-    if t.is_empty() && required {
-        return Err(Error::invalid(field, "required"));
-    }
-    if t.contains(['\n', '\r']) {
-        return Err(Error::invalid(field, "one line"));
-    }
-    if t.chars().count() > max {
-        return Err(Error::invalid(field, format!("at most {max} characters")));
-    }
-    if t.len() != s.len() {
-        *s = t.to_owned();
-    }
-    Ok(())
-}
-
 #[derive(Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(rename_all = "camelCase")]
@@ -106,8 +88,8 @@ impl KindSpec for Tracker {
     type Dto = TrackerDto;
 
     fn validate(&mut self) -> Result<()> {
-        check_label("name", &mut self.name, MAX_NAME_CHARS, true)?;
-        check_label("unit", &mut self.unit, MAX_UNIT_CHARS, false)?;
+        fields::label("name", &mut self.name, MAX_NAME_CHARS, true)?;
+        fields::label("unit", &mut self.unit, MAX_UNIT_CHARS, false)?;
         if self.answer != Answer::Number && !self.unit.is_empty() {
             return Err(Error::invalid("unit", "only a number has a unit"));
         }

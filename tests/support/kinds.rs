@@ -205,12 +205,13 @@ pub fn samples() -> Vec<(Kind, BodyDto, BodyDto)> {
 
 /// Saves a body of `kind` with `marker` in every text field it has: each string is replaced
 /// by the marker, and a field that then fails validation (a closed set, an id) gets its
-/// sample value back. Works for any kind, present or future.
+/// sample value back. Works for any kind, present or future. Returns the saved record and how
+/// many strings held the marker in what was saved.
 pub fn save_with_marker(
     kind: Kind,
     marker: &str,
     mut add: impl FnMut(BodyDto) -> keel::Result<RecordDto>,
-) -> RecordDto {
+) -> (RecordDto, usize) {
     let mut json = serde_json::to_value(sample(kind).0).unwrap();
     let original = json.clone();
     fn mark(v: &mut serde_json::Value, marker: &str) {
@@ -229,7 +230,7 @@ pub fn save_with_marker(
     for _ in 0..20 {
         let body: BodyDto = serde_json::from_value(json.clone()).unwrap();
         match add(body) {
-            Ok(r) => return r,
+            Ok(r) => return (r, leaves_equal_to(&json, marker)),
             Err(keel::Error::InvalidInput { field, .. }) => {
                 json[field] = original[field].clone();
             }
@@ -237,4 +238,14 @@ pub fn save_with_marker(
         }
     }
     panic!("{kind} never saved with the marker")
+}
+
+/// How many strings in `v` are exactly `marker`.
+fn leaves_equal_to(v: &serde_json::Value, marker: &str) -> usize {
+    match v {
+        serde_json::Value::String(s) => usize::from(s == marker),
+        serde_json::Value::Array(a) => a.iter().map(|x| leaves_equal_to(x, marker)).sum(),
+        serde_json::Value::Object(m) => m.values().map(|x| leaves_equal_to(x, marker)).sum(),
+        _ => 0,
+    }
 }

@@ -628,6 +628,19 @@ fn clocks_lapses_and_status_from_the_command_line() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let o = run(keel(
         &vault,
+        &[
+            "clock",
+            "add",
+            "--name",
+            "Cards",
+            "--since",
+            "2999-01-01T09:00:00-05:00",
+        ],
+    ));
+    assert_eq!(code(&o), 1, "a clock cannot start in the future");
+    assert!(stderr(&o).contains("has not come yet"), "{}", stderr(&o));
+    let o = run(keel(
+        &vault,
         &["lapse", "add", "--clock", "Tea", "--restart"],
     ));
     assert_eq!(code(&o), 1, "an unknown clock is refused");

@@ -240,7 +240,6 @@ export class AppState {
 
   async add(body: BodyDto, at: string | null = null): Promise<RecordDto> {
     const r = await this.backend.addRecord({ at, body });
-    if (body.kind === 'lapse') this.afterLapse = true;
     this.changed();
     return r;
   }

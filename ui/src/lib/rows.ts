@@ -2,7 +2,7 @@
 // its name and number, so the colour is never the only signal), and the rest of the record in
 // words. Search snippets leave out what the result's title already says.
 import type { RecordDto } from './backend';
-import { HALT_LABEL, KINDS, keysOf, shownAnswer, summary, type Body, type KindUi } from './kinds';
+import { HALT_LABEL, KINDS, keysOf, summary, trackerWords, type Body, type KindUi } from './kinds';
 import type { RecordKind } from './backend';
 import { labelOverrides } from './kinds/overrides.svelte';
 
@@ -47,7 +47,7 @@ export function checkinWords(b: Body<'checkin'>): string {
     ...keysOf(HALT_LABEL)
       .filter((k) => b.halt[k])
       .map((k) => HALT_LABEL[k]),
-    ...(b.trackers ?? []).map((t) => `${t.name} ${shownAnswer(t)}`),
+    ...trackerWords(b),
   ].join(' · ');
   if (!b.note) return halt;
   return halt ? `${halt} — ${b.note}` : b.note;

@@ -147,11 +147,12 @@ const MAX_TRACKER_UNIT = 20;
 const MAX_TRACKERS = 50;
 const MAX_CLOCK_NAME = 60;
 
-/** A tracker's name or unit: trimmed, one line, at most `max` characters. */
-function trackerLabel(field: string, s: string, max: number, required: boolean): string {
+/** A label on a one-line row (a tracker's name or unit, a clock's name): trimmed, one line with
+ * no control characters, at most `max` characters (the engine's `fields::label`). */
+function label(field: string, s: string, max: number, required: boolean): string {
   const t = s.trim();
   if (!t && required) throw invalid(field, 'required');
-  if (/[\n\r]/.test(t)) throw invalid(field, 'one line');
+  if (/\p{Cc}/u.test(t)) throw invalid(field, 'one line');
   if ([...t].length > max) throw invalid(field, `at most ${max} characters`);
   return t;
 }
@@ -223,8 +224,8 @@ const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
     if (answers.length > MAX_TRACKERS) throw invalid('trackers', `at most ${MAX_TRACKERS} trackers`);
     const seen = new Set<string>();
     const trackers = answers.map((t) => {
-      const name = trackerLabel('trackers', t.name, MAX_TRACKER_NAME, true);
-      const unit = trackerLabel('trackers', t.unit, MAX_TRACKER_UNIT, false);
+      const name = label('trackers', t.name, MAX_TRACKER_NAME, true);
+      const unit = label('trackers', t.unit, MAX_TRACKER_UNIT, false);
       checkAnswer('trackers', t.answer, t.value);
       if (t.tracker !== null) {
         if (seen.has(t.tracker)) throw invalid('trackers', 'a tracker is answered once in a check-in');
@@ -299,7 +300,7 @@ const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
     } catch {
       throw invalid('since', 'a date and time like 2026-11-28T09:00:00-05:00');
     }
-    const name = trackerLabel('name', b.name, MAX_CLOCK_NAME, true);
+    const name = label('name', b.name, MAX_CLOCK_NAME, true);
     return { kind: 'clock', name, since, archived: !!b.archived };
   },
   lapse: (b) => {
@@ -321,8 +322,8 @@ const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
   },
   tracker: (b) => {
     const answer = closed(ANSWER_LABEL, 'answer', b.answer);
-    const name = trackerLabel('name', b.name, MAX_TRACKER_NAME, true);
-    const unit = trackerLabel('unit', b.unit ?? '', MAX_TRACKER_UNIT, false);
+    const name = label('name', b.name, MAX_TRACKER_NAME, true);
+    const unit = label('unit', b.unit ?? '', MAX_TRACKER_UNIT, false);
     if (answer !== 'number' && unit) throw invalid('unit', 'only a number has a unit');
     return { kind: 'tracker', name, answer, unit, archived: !!b.archived };
   },

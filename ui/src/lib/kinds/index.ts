@@ -23,7 +23,7 @@ export { emptySkillUse } from './skillUse';
 export { SESSION_TYPE_LABEL, emptySession } from './session';
 export { emptyJournal } from './journal';
 export { SKILL_CATEGORY_LABEL } from './skill';
-export { ANSWER_LABEL, shownAnswer } from './tracker';
+export { ANSWER_LABEL, shownAnswer, trackerWords } from './tracker';
 export { milestoneWords, runWords } from './clock';
 export { emptyLapse } from './lapse';
 export { KEPT_NOTE } from './unknown';

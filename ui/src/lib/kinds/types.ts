@@ -2,6 +2,7 @@
 // (`kinds/<kind>/index.ts`); `kinds/index.ts` gathers them into the one registry.
 import type { Component } from 'svelte';
 import type { BodyDto, RecordDto, RecordKind } from '../backend';
+import type { AppState } from '../app.svelte';
 
 /** The body of one kind, e.g. `Body<'checkin'>`. */
 export type Body<K extends RecordKind> = Extract<BodyDto, { kind: K }>;
@@ -26,6 +27,8 @@ export interface KindEditor<K extends RecordKind> {
   readonly usesSkills?: boolean;
   /** Offered among Today's "New" buttons (default yes). A lapse is logged from its clock. */
   readonly fromToday?: boolean;
+  /** What the app shows once a new one is saved (a lapse: a kind word on Today). */
+  afterAdd?(app: AppState): void;
 }
 
 export interface KindUi<K extends RecordKind> {

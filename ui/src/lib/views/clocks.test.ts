@@ -36,6 +36,13 @@ describe('clocks on Today', () => {
     await user.click(within(c).getByRole('button', { name: 'Start' }));
     expect(within(c).getByRole('alert')).toHaveTextContent('Give it a name, in your own words.');
     await user.type(within(c).getByLabelText('What it counts, in your words'), 'Alcohol');
+    const tomorrow = new Date(Date.now() + 86400e3);
+    const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60e3).toISOString().slice(0, 16);
+    await user.type(within(c).getByLabelText(/^Since/), local);
+    await user.click(within(c).getByRole('button', { name: 'Start' }));
+    expect(within(c).getByRole('alert')).toHaveTextContent('Choose a time that has already come');
+    expect((await fake.listRecords(listQuery({ kinds: ['clock'] }))).total, 'nothing saved').toBe(1);
+    await user.clear(within(c).getByLabelText(/^Since/));
     await user.click(within(c).getByRole('button', { name: 'Start' }));
     await waitFor(() => expect(within(c).getByText('0 hours')).toBeInTheDocument());
     const names = [...c.querySelectorAll('.clock-name')].map((n) => n.textContent);

@@ -3,7 +3,7 @@
 import type { Body, KindUi } from '../types';
 import { joinFields, keysOf } from '../shared';
 import { HALT_LABEL } from './labels';
-import { shownAnswer } from '../tracker';
+import { trackerWords } from '../tracker';
 import CheckinFields from './CheckinFields.svelte';
 
 export { COMMON_EMOTIONS, COMMON_TRIGGERS, CONTEXT_LABEL, HALT_LABEL } from './labels';
@@ -46,8 +46,7 @@ export const checkin = {
     if (bits.length) bits[0] = bits[0][0].toUpperCase() + bits[0].slice(1);
     const h = haltWords(b);
     if (h) bits.push(h);
-    // Older check-ins (and bodies built elsewhere) may carry no answers at all.
-    for (const t of b.trackers ?? []) bits.push(`${t.name} ${shownAnswer(t)}`);
+    bits.push(...trackerWords(b));
     return bits.join(' · ') + (b.note ? ` — ${b.note}` : '');
   },
   // Not the context: it is a word from a closed set, not the person's own.

@@ -12,6 +12,11 @@ export function shownAnswer(t: TrackerValueDto): string {
   return t.unit ? `${t.value} ${t.unit}` : `${t.value}`;
 }
 
+/** A check-in's answers as words: "Water 6.5 glasses", "Walk yes" (older check-ins have none). */
+export function trackerWords(b: { trackers?: TrackerValueDto[] }): string[] {
+  return (b.trackers ?? []).map((t) => `${t.name} ${shownAnswer(t)}`);
+}
+
 export const tracker = {
   label: 'Tracker',
   icon: '▤',
