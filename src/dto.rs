@@ -10,8 +10,10 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
 
 pub use crate::kinds::{
-    BodyDto, CheckinDto, Contact, CrisisPlanDto, Factors, HaltDto, ItemDto, JournalDto, LapseDto,
-    SessionDto, SkillDto, SkillUseDto, SobrietyClockDto, TrackerDto, TrackerValueDto, UnknownDto,
+    BodyDto, CheckinDto, Contact, CrisisPlanDto, EveningDto, Factors, GoalDto, HaltDto, ItemDto,
+    JournalDto, LapseDto, MorningDto, OccurrenceDto, PhaseDto, ScheduleSlotDto, SessionDto,
+    SkillDto, SkillUseDto, SobrietyClockDto, StepDownPlanDto, TrackerDto, TrackerValueDto,
+    UnknownDto, UrgeMark,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
