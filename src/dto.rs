@@ -426,3 +426,80 @@ pub struct ClockStatusDto {
     /// `YYYY-MM-DD`: the day of the next milestone.
     pub next_milestone_day: Option<String>,
 }
+
+/// One session on the programme's agenda.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct AgendaItemDto {
+    /// The schedule slot's id.
+    pub slot: String,
+    pub title: String,
+    #[ts(as = "crate::kinds::SessionType")]
+    pub session_type: String,
+    /// `YYYY-MM-DD`: the day the schedule put it on (with `slot`, its key).
+    pub date: String,
+    /// `YYYY-MM-DDTHH:MM` on the wall clock, after any move.
+    pub start: String,
+    pub end: String,
+    pub minutes: u16,
+    pub place: String,
+    pub online: bool,
+    pub cancelled: bool,
+    pub moved: bool,
+    #[ts(as = "Option<crate::kinds::Attendance>")]
+    pub attendance: Option<String>,
+    pub note: String,
+    /// The occurrence record that changes or marks it.
+    pub occurrence: Option<String>,
+    pub session_note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct AttendanceDto {
+    pub attended: u32,
+    pub missed: u32,
+    pub excused: u32,
+    pub unmarked: u32,
+    /// Attended out of attended or missed, whole percent; null before any.
+    pub percent: Option<u32>,
+}
+
+/// The programme at a glance: the next session, the days ahead, the weeks behind (to mark), and
+/// attendance since the programme began.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgrammeDto {
+    pub next: Option<AgendaItemDto>,
+    /// From today, for `PROGRAMME_DAYS_AHEAD` days, cancelled ones included (and marked).
+    pub upcoming: Vec<AgendaItemDto>,
+    /// Started in the last `PROGRAMME_DAYS_BEHIND` days, newest first.
+    pub recent: Vec<AgendaItemDto>,
+    pub attendance: AttendanceDto,
+}
+
+impl From<&crate::schedule::Session> for AgendaItemDto {
+    fn from(s: &crate::schedule::Session) -> Self {
+        const T: &str = "%Y-%m-%dT%H:%M";
+        AgendaItemDto {
+            slot: s.slot.to_string(),
+            title: s.title.clone(),
+            session_type: s.session_type.as_str().to_owned(),
+            date: s.date.to_string(),
+            start: s.start.format(T).to_string(),
+            end: s.end().format(T).to_string(),
+            minutes: s.minutes,
+            place: s.place.clone(),
+            online: s.online,
+            cancelled: s.cancelled,
+            moved: s.moved,
+            attendance: s.attendance.map(|a| a.as_str().to_owned()),
+            note: s.note.clone(),
+            occurrence: s.occurrence.map(|i| i.to_string()),
+            session_note: s.session_note.map(|i| i.to_string()),
+        }
+    }
+}

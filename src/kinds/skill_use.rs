@@ -150,7 +150,11 @@ impl KindSpec for SkillUse {
         for m in &self.urge_along {
             fields::score("urgeAlong", m.urge)?;
         }
-        if self.urge_along.windows(2).any(|w| w[1].minute < w[0].minute) {
+        if self
+            .urge_along
+            .windows(2)
+            .any(|w| w[1].minute < w[0].minute)
+        {
             return Err(Error::invalid("urgeAlong", "ratings go in time order"));
         }
         fields::text("situation", &self.situation)?;

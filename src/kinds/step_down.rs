@@ -109,7 +109,10 @@ impl KindSpec for StepDownPlan {
             if let (Some(f), Some(t)) = (p.from, p.to)
                 && t < f
             {
-                return Err(Error::invalid("phases", "a phase ends on or after it starts"));
+                return Err(Error::invalid(
+                    "phases",
+                    "a phase ends on or after it starts",
+                ));
             }
             fields::normalize_list("phases", &mut p.supports)?;
             fields::normalize_list("phases", &mut p.appointments)?;

@@ -807,9 +807,18 @@ fn check_v5(name: &str, r: &Record) {
                 note: String::new(),
                 urge_along: vec![
                     UrgeMark { minute: 5, urge: 9 },
-                    UrgeMark { minute: 10, urge: 7 },
-                    UrgeMark { minute: 15, urge: 5 },
-                    UrgeMark { minute: 20, urge: 4 },
+                    UrgeMark {
+                        minute: 10,
+                        urge: 7,
+                    },
+                    UrgeMark {
+                        minute: 15,
+                        urge: 5,
+                    },
+                    UrgeMark {
+                        minute: 20,
+                        urge: 4,
+                    },
                 ],
             }),
         ),
