@@ -571,3 +571,29 @@ pub fn programme(vault: &mut Vault) -> Result<ProgrammeDto> {
         },
     })
 }
+
+/// What the reminder timer needs from the vault: the starts of the sessions in the next three
+/// days that are not cancelled, and when the latest check-in happened.
+pub fn reminder_inputs(
+    vault: &mut Vault,
+) -> Result<(
+    Vec<chrono::NaiveDateTime>,
+    Option<chrono::DateTime<chrono::FixedOffset>>,
+)> {
+    let today = vault.now().date_naive();
+    let starts = agenda(vault, today, today + chrono::Duration::days(2))?
+        .into_iter()
+        .filter(|s| !s.cancelled)
+        .map(|s| s.start)
+        .collect();
+    let latest = vault
+        .list(&Filter {
+            kinds: vec![Kind::Checkin],
+            limit: Some(1),
+            ..Default::default()
+        })?
+        .records
+        .first()
+        .map(|r| r.at);
+    Ok((starts, latest))
+}

@@ -503,3 +503,102 @@ impl From<&crate::schedule::Session> for AgendaItemDto {
         }
     }
 }
+
+/// Reminders and how Keel runs in the background. Kept beside the vault, outside it: they must
+/// work while Keel is locked, and hold no entry text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ReminderSettings {
+    /// Daily check-in reminders, `HH:MM` on the wall clock.
+    pub checkin_times: Vec<String>,
+    /// Minutes before each scheduled session; null for none.
+    pub session_minutes_before: Option<u16>,
+    /// What a check-in reminder says (the person's choice; generic by default).
+    pub checkin_text: String,
+    pub session_text: String,
+    /// Closing the window locks Keel and keeps it in the tray, so reminders still come.
+    pub close_to_tray: bool,
+    /// Start at login, hidden in the tray.
+    pub start_at_login: bool,
+}
+
+impl Default for ReminderSettings {
+    fn default() -> Self {
+        ReminderSettings {
+            checkin_times: Vec::new(),
+            session_minutes_before: None,
+            checkin_text: crate::reminders::DEFAULT_CHECKIN_TEXT.to_owned(),
+            session_text: crate::reminders::DEFAULT_SESSION_TEXT.to_owned(),
+            close_to_tray: false,
+            start_at_login: false,
+        }
+    }
+}
+
+/// Most daily check-in reminders.
+pub const MAX_REMINDER_TIMES: usize = 8;
+/// Longest reminder text, in characters: a notification's one line.
+pub const MAX_REMINDER_TEXT: usize = 60;
+
+impl ReminderSettings {
+    /// Checks and tidies: times sorted without repeats, texts trimmed (empty means the default).
+    pub fn normalize(&mut self) -> Result<()> {
+        let mut times = Vec::new();
+        for t in &self.checkin_times {
+            times.push(crate::kinds::fields::time_of_day("checkinTimes", t)?);
+        }
+        times.sort();
+        times.dedup();
+        if times.len() > MAX_REMINDER_TIMES {
+            return Err(Error::invalid(
+                "checkinTimes",
+                format!("at most {MAX_REMINDER_TIMES} reminders a day"),
+            ));
+        }
+        self.checkin_times = times
+            .iter()
+            .map(|t| t.format("%H:%M").to_string())
+            .collect();
+        if let Some(m) = self.session_minutes_before
+            && !(1..=24 * 60).contains(&m)
+        {
+            return Err(Error::invalid(
+                "sessionMinutesBefore",
+                "from 1 minute to a day (1440 minutes) before",
+            ));
+        }
+        for (field, text, default) in [
+            (
+                "checkinText",
+                &mut self.checkin_text,
+                crate::reminders::DEFAULT_CHECKIN_TEXT,
+            ),
+            (
+                "sessionText",
+                &mut self.session_text,
+                crate::reminders::DEFAULT_SESSION_TEXT,
+            ),
+        ] {
+            crate::kinds::fields::label(field, text, MAX_REMINDER_TEXT, false)?;
+            if text.is_empty() {
+                *text = default.to_owned();
+            }
+        }
+        Ok(())
+    }
+
+    /// The timing the scheduler needs (`normalize` first; a time that does not read is left out).
+    pub fn plan(&self) -> crate::reminders::Plan {
+        crate::reminders::Plan {
+            checkin_times: self
+                .checkin_times
+                .iter()
+                .filter_map(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok())
+                .collect(),
+            session_minutes_before: self.session_minutes_before,
+            checkin_text: self.checkin_text.clone(),
+            session_text: self.session_text.clone(),
+        }
+    }
+}
