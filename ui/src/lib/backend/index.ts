@@ -21,6 +21,17 @@ import type { VerifyReportDto } from './generated/VerifyReportDto';
 import { TauriBackend } from './tauri';
 
 export type { Answer } from './generated/Answer';
+export type { Attendance } from './generated/Attendance';
+export type { Contact } from './generated/Contact';
+export type { CrisisPlanDto } from './generated/CrisisPlanDto';
+export type { EveningDto } from './generated/EveningDto';
+export type { GoalDto } from './generated/GoalDto';
+export type { MorningDto } from './generated/MorningDto';
+export type { OccurrenceDto } from './generated/OccurrenceDto';
+export type { PhaseDto } from './generated/PhaseDto';
+export type { ScheduleSlotDto } from './generated/ScheduleSlotDto';
+export type { StepDownPlanDto } from './generated/StepDownPlanDto';
+export type { UrgeMark } from './generated/UrgeMark';
 export type { BodyDto } from './generated/BodyDto';
 export type { ClockStatusDto } from './generated/ClockStatusDto';
 export type { LapseDto } from './generated/LapseDto';
