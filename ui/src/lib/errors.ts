@@ -13,6 +13,11 @@ const FIELD_NAMES: Record<string, string> = {
   recoveryKey: 'Recovery key',
   autoLockMinutes: 'Auto-lock minutes',
   theme: 'Theme',
+  // Reminders
+  checkinTimes: 'Check-in reminder times',
+  sessionMinutesBefore: 'Reminder before a session',
+  checkinText: 'Check-in reminder words',
+  sessionText: 'Session reminder words',
   // Any record
   at: 'When',
   kind: 'Kind',

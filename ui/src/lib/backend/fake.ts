@@ -20,9 +20,11 @@ import type {
   ListQuery,
   NewRecord,
   PassphraseRequest,
+  ProgrammeDto,
   RecordDto,
   RecordKind,
   RecoverRequest,
+  ReminderSettings,
   SearchQuery,
   Settings,
   SkillCategory,
@@ -47,6 +49,7 @@ import {
 } from '../kinds';
 import { localRfc3339 } from '../time';
 import { clockStatus } from '../clocks';
+import { programme, type MarkRecord, type SlotRecord } from '../programme';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -589,6 +592,9 @@ export class FakeBackend implements Backend {
   /** How many times the data key was replaced. */
   rekeys = 0;
   private stateHandlers = new Set<(s: VaultStatus) => void>();
+  private quickCheckinHandlers = new Set<() => void>();
+  /** Reminders, kept outside the (fake) journal as the shell keeps them beside the vault. */
+  reminders: ReminderSettings = defaultReminders();
   /** Bumped by every open and lock, as the shell does. */
   epoch = 0;
   /** A recovery key on screen and not yet in effect, as the shell holds it. */
@@ -1013,6 +1019,26 @@ export class FakeBackend implements Backend {
       }));
   }
 
+  /** As `commands::programme`, on this machine's wall clock now. */
+  async programme(): Promise<ProgrammeDto> {
+    this.guard();
+    const { records } = await this.listRecords(listQuery({ kinds: ['schedule', 'occurrence'] }));
+    const slots: SlotRecord[] = records.flatMap((r) => (r.body.kind === 'schedule' ? [{ id: r.id, slot: r.body }] : []));
+    const marks: MarkRecord[] = records.flatMap((r) => (r.body.kind === 'occurrence' ? [{ id: r.id, updated: r.updated, occurrence: r.body }] : []));
+    return this.out(programme(slots, marks, localRfc3339(new Date()).slice(0, 19)));
+  }
+
+  /** Readable while locked, as the shell's. */
+  async reminderSettings(): Promise<ReminderSettings> {
+    return structuredClone(this.reminders);
+  }
+
+  /** As `ReminderSettings::normalize` (src/dto.rs); the shell saves them locked or not. */
+  async setReminderSettings(req: ReminderSettings): Promise<ReminderSettings> {
+    this.reminders = normalizeReminders(req);
+    return structuredClone(this.reminders);
+  }
+
   async getSettings(): Promise<Settings> {
     return { ...this.settings };
   }
@@ -1036,6 +1062,48 @@ export class FakeBackend implements Backend {
     this.stateHandlers.add(handler);
     return () => this.stateHandlers.delete(handler);
   }
+
+  async onQuickCheckin(handler: () => void): Promise<() => void> {
+    this.quickCheckinHandlers.add(handler);
+    return () => this.quickCheckinHandlers.delete(handler);
+  }
+
+  /** Test hook: the tray's "Quick check-in" was chosen. */
+  emitQuickCheckin() {
+    for (const h of this.quickCheckinHandlers) h();
+  }
+}
+
+// ---- Reminders, as src/dto.rs and src/reminders.rs -------------------------------------------
+
+const DEFAULT_CHECKIN_TEXT = 'Time for a check-in';
+const DEFAULT_SESSION_TEXT = 'Something on your calendar starts soon';
+const MAX_REMINDER_TIMES = 8;
+const MAX_REMINDER_TEXT = 60;
+
+export function defaultReminders(): ReminderSettings {
+  return {
+    checkinTimes: [],
+    sessionMinutesBefore: null,
+    checkinText: DEFAULT_CHECKIN_TEXT,
+    sessionText: DEFAULT_SESSION_TEXT,
+    closeToTray: false,
+    startAtLogin: false,
+  };
+}
+
+/** Checks and tidies, in the engine's order: times sorted without repeats, texts trimmed (an
+ * empty one is its default). */
+function normalizeReminders(r: ReminderSettings): ReminderSettings {
+  const times = [...new Set((r.checkinTimes ?? []).map((t) => timeOfDay('checkinTimes', t)))].sort();
+  if (times.length > MAX_REMINDER_TIMES) throw invalid('checkinTimes', `at most ${MAX_REMINDER_TIMES} reminders a day`);
+  const m = r.sessionMinutesBefore ?? null;
+  if (m !== null && (!Number.isInteger(m) || m < 1 || m > 24 * 60)) {
+    throw invalid('sessionMinutesBefore', 'from 1 minute to a day (1440 minutes) before');
+  }
+  const checkinText = label('checkinText', r.checkinText ?? '', MAX_REMINDER_TEXT, false) || DEFAULT_CHECKIN_TEXT;
+  const sessionText = label('sessionText', r.sessionText ?? '', MAX_REMINDER_TEXT, false) || DEFAULT_SESSION_TEXT;
+  return { checkinTimes: times, sessionMinutesBefore: m, checkinText, sessionText, closeToTray: !!r.closeToTray, startAtLogin: !!r.startAtLogin };
 }
 
 /** Fill a fake vault with `n` plausible entries spread over the past, for previews. */

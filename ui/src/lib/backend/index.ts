@@ -3,6 +3,8 @@
 import type { ChangePassphraseRequest } from './generated/ChangePassphraseRequest';
 import type { ConfirmKeyRequest } from './generated/ConfirmKeyRequest';
 import type { ClockStatusDto } from './generated/ClockStatusDto';
+import type { ProgrammeDto } from './generated/ProgrammeDto';
+import type { ReminderSettings } from './generated/ReminderSettings';
 import type { CreatedVaultDto } from './generated/CreatedVaultDto';
 import type { ErrorDto } from './generated/ErrorDto';
 import type { ListPage } from './generated/ListPage';
@@ -34,6 +36,10 @@ export type { StepDownPlanDto } from './generated/StepDownPlanDto';
 export type { UrgeMark } from './generated/UrgeMark';
 export type { BodyDto } from './generated/BodyDto';
 export type { ClockStatusDto } from './generated/ClockStatusDto';
+export type { AgendaItemDto } from './generated/AgendaItemDto';
+export type { AttendanceDto } from './generated/AttendanceDto';
+export type { ProgrammeDto } from './generated/ProgrammeDto';
+export type { ReminderSettings } from './generated/ReminderSettings';
 export type { LapseDto } from './generated/LapseDto';
 export type { Milestone } from './generated/Milestone';
 export type { SobrietyClockDto } from './generated/SobrietyClockDto';
@@ -121,11 +127,22 @@ export interface Backend {
   listTrackers(includeArchived: boolean): Promise<RecordDto[]>;
   /** Where each clock not archived stands now, the longest-running first. */
   clockStatus(): Promise<ClockStatusDto[]>;
+  /** The programme at a glance: the next session, today and 13 days ahead (cancelled ones
+   * included and flagged), sessions started in the last 28 days (newest first), attendance. */
+  programme(): Promise<ProgrammeDto>;
+  /** Reminders and running in the tray. Kept beside the journal, not in it (they work while
+   * locked), so readable while locked. */
+  reminderSettings(): Promise<ReminderSettings>;
+  /** Saves them; resolves to what was saved (times sorted, a blank text back to its default). */
+  setReminderSettings(req: ReminderSettings): Promise<ReminderSettings>;
   getSettings(): Promise<Settings>;
   setSettings(req: Settings): Promise<Settings>;
   /** The shell's state changed by itself (idle lock, quick hide, a second launch). Returns an
    * unsubscribe. */
   onState(handler: (s: VaultStatus) => void): Promise<() => void>;
+  /** The tray's "Quick check-in" was chosen (the shell has brought the window forward). Returns
+   * an unsubscribe. */
+  onQuickCheckin(handler: () => void): Promise<() => void>;
 }
 
 /** A complete ListQuery from a partial one. */

@@ -12,6 +12,7 @@ import type {
   VaultStatus,
   NewRecord,
   PassphraseRequest,
+  ReminderSettings,
   RecoverRequest,
   SearchQuery,
   Settings,
@@ -19,6 +20,8 @@ import type {
 } from './index';
 
 export const STATE_EVENT = 'keel://state';
+/** The tray's "Quick check-in" (src-tauri/src/tray.rs). */
+export const QUICK_CHECKIN_EVENT = 'keel://quick-checkin';
 
 /** One IPC command, with the arguments (named as the shell takes them) and the reply it has. */
 export function call<K extends keyof Commands>(
@@ -110,6 +113,15 @@ export class TauriBackend implements Backend {
   clockStatus() {
     return call('clock_status', {});
   }
+  programme() {
+    return call('programme_status', {});
+  }
+  reminderSettings() {
+    return call('get_reminder_settings', {});
+  }
+  setReminderSettings(req: ReminderSettings) {
+    return call('set_reminder_settings', { req });
+  }
   getSettings() {
     return call('get_settings', {});
   }
@@ -118,5 +130,8 @@ export class TauriBackend implements Backend {
   }
   async onState(handler: (s: VaultStatus) => void) {
     return listen<VaultStatus>(STATE_EVENT, (e) => handler(e.payload));
+  }
+  async onQuickCheckin(handler: () => void) {
+    return listen(QUICK_CHECKIN_EVENT, () => handler());
   }
 }
