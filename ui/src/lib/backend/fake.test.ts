@@ -208,3 +208,20 @@ describe('the fake backend, morning and evening (as src/kinds/morning.rs and eve
     await expect(fake.addRecord({ at: null, body: { kind: 'evening', peakStress: 2.5 } as BodyDto })).rejects.toMatchObject({ field: 'peakStress' });
   });
 });
+
+describe('the fake backend, the lock screen’s copy of the crisis plan (as the shell keeps it)', () => {
+  it('is tidied like the record, written only while unlocked, read while locked, and deleted with null', async () => {
+    const fake = await vault();
+    expect(await fake.lockScreenPlan()).toBeNull();
+    const plan = { warningSigns: [' not sleeping ', 'Not sleeping'], onMyOwn: [], takeMyMindOff: [], people: [{ name: ' Sam ', phone: '555', note: '' }], professionals: [], saferSurroundings: [], reasons: [] };
+    await fake.setLockScreenPlan(plan);
+    expect(await fake.lockScreenPlan()).toEqual({ ...plan, warningSigns: ['not sleeping'], people: [{ name: 'Sam', phone: '555', note: '' }] });
+    await expect(fake.setLockScreenPlan({ ...plan, people: [{ name: '', phone: '555', note: '' }] })).rejects.toMatchObject({ field: 'people' });
+    await fake.lock();
+    expect((await fake.lockScreenPlan())?.warningSigns, 'readable while locked').toEqual(['not sleeping']);
+    await expect(fake.setLockScreenPlan(null)).rejects.toMatchObject({ code: 'VaultLocked' });
+    await fake.unlock({ passphrase: 'a fake passphrase' });
+    await fake.setLockScreenPlan(null);
+    expect(await fake.lockScreenPlan()).toBeNull();
+  });
+});

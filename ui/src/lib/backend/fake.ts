@@ -13,6 +13,7 @@ import type {
   ChangePassphraseRequest,
   ConfirmKeyRequest,
   CreatedVaultDto,
+  CrisisPlanDto,
   ErrorCode,
   ErrorDto,
   ItemDto,
@@ -601,6 +602,9 @@ export class FakeBackend implements Backend {
   pending: { purpose: 'create' | 'replace' | 'rekey'; groups: string[]; passphrase: string } | null = null;
   /** What "Copy" put on the (fake) clipboard. */
   clipboard = '';
+  /** The lock screen's copy of the crisis plan, kept outside the (fake) journal: it survives a
+   * lock, as the shell's file beside the vault does. */
+  lockScreenCopy: CrisisPlanDto | null = null;
   /** When each record happened, as an instant (the engine orders by it, not by the text). */
   private instants = new Map<string, number>();
   private lastNow = 0;
@@ -1056,6 +1060,22 @@ export class FakeBackend implements Backend {
     }
     this.settings = { ...req };
     return { ...this.settings };
+  }
+
+  async lockScreenPlan(): Promise<CrisisPlanDto | null> {
+    return this.lockScreenCopy === null ? null : structuredClone(this.lockScreenCopy);
+  }
+
+  /** As the shell: only while unlocked; the plan checked and tidied as the record is. */
+  async setLockScreenPlan(plan: CrisisPlanDto | null): Promise<void> {
+    this.guard();
+    if (plan === null) {
+      this.lockScreenCopy = null;
+      return;
+    }
+    const checked: Partial<Body<'crisis-plan'>> = NORMALIZE['crisis-plan']({ kind: 'crisis-plan', ...plan });
+    delete checked.kind;
+    this.lockScreenCopy = checked as CrisisPlanDto;
   }
 
   async onState(handler: (s: VaultStatus) => void): Promise<() => void> {

@@ -5,6 +5,7 @@ import type { ConfirmKeyRequest } from './generated/ConfirmKeyRequest';
 import type { ClockStatusDto } from './generated/ClockStatusDto';
 import type { ProgrammeDto } from './generated/ProgrammeDto';
 import type { ReminderSettings } from './generated/ReminderSettings';
+import type { CrisisPlanDto } from './generated/CrisisPlanDto';
 import type { CreatedVaultDto } from './generated/CreatedVaultDto';
 import type { ErrorDto } from './generated/ErrorDto';
 import type { ListPage } from './generated/ListPage';
@@ -137,6 +138,13 @@ export interface Backend {
   setReminderSettings(req: ReminderSettings): Promise<ReminderSettings>;
   getSettings(): Promise<Settings>;
   setSettings(req: Settings): Promise<Settings>;
+  /** The copy of the crisis plan kept for the lock screen, when the person chose to keep one
+   * (null otherwise, or when the copy does not read as a plan). Works while locked: the copy is
+   * outside the encrypted journal on purpose. */
+  lockScreenPlan(): Promise<CrisisPlanDto | null>;
+  /** Keeps this plan as the lock screen's copy (checked and tidied like the record), or deletes
+   * the copy for null. Only while unlocked. */
+  setLockScreenPlan(plan: CrisisPlanDto | null): Promise<void>;
   /** The shell's state changed by itself (idle lock, quick hide, a second launch). Returns an
    * unsubscribe. */
   onState(handler: (s: VaultStatus) => void): Promise<() => void>;

@@ -8,6 +8,7 @@ import type {
   Backend,
   ChangePassphraseRequest,
   ConfirmKeyRequest,
+  CrisisPlanDto,
   ListQuery,
   VaultStatus,
   NewRecord,
@@ -127,6 +128,12 @@ export class TauriBackend implements Backend {
   }
   setSettings(req: Settings) {
     return call('set_settings', { req });
+  }
+  lockScreenPlan() {
+    return call('lock_screen_plan', {});
+  }
+  async setLockScreenPlan(plan: CrisisPlanDto | null) {
+    await call('set_lock_screen_plan', { plan });
   }
   async onState(handler: (s: VaultStatus) => void) {
     return listen<VaultStatus>(STATE_EVENT, (e) => handler(e.payload));
