@@ -87,6 +87,14 @@ export const TIMELINE_KINDS: EntryKind[] = ALL_KINDS.filter(isEntry);
 /** The kinds one can write as a new entry (History's Kind filter, Today's New buttons). */
 export const ENTRY_KINDS: EditableKind[] = ALL_KINDS.filter(isEditable);
 
+/** Today's New buttons, in order: the kinds offered from Today (a lapse is logged from its
+ * clock), with the morning intention first before noon and the evening review first from 5 pm. */
+export function todayKinds(hour: number): EditableKind[] {
+  const kinds = ENTRY_KINDS.filter((k) => editorOf(k).fromToday !== false);
+  const first: EditableKind | null = hour < 12 ? 'morning' : hour >= 17 ? 'evening' : null;
+  return first && kinds.includes(first) ? [first, ...kinds.filter((k) => k !== first)] : kinds;
+}
+
 /** The editor of an editable kind. */
 export function editorOf(kind: EditableKind): KindEditor<EditableKind> {
   // Each editable kind has an editor for its own body; the editor is picked by the body's

@@ -17,6 +17,7 @@ import {
   recordText,
   searchText,
   summary,
+  todayKinds,
 } from '.';
 
 const record = (body: BodyDto): RecordDto => ({
@@ -67,6 +68,19 @@ describe('the kinds registry', () => {
     }
     expect(KINDS.morning.editor?.newLabel).toBe('Morning intention');
     expect(KINDS.evening.editor?.newLabel).toBe('Evening review');
+  });
+});
+
+describe('Today’s New buttons', () => {
+  it('puts the morning intention first before noon and the evening review first from 5 pm; never a lapse', () => {
+    const midday = todayKinds(14);
+    expect(midday).toEqual(['checkin', 'skill-use', 'session', 'journal', 'morning', 'evening']);
+    expect(todayKinds(0)).toEqual(['morning', 'checkin', 'skill-use', 'session', 'journal', 'evening']);
+    expect(todayKinds(11)[0]).toBe('morning');
+    expect(todayKinds(12)).toEqual(midday);
+    expect(todayKinds(16)).toEqual(midday);
+    expect(todayKinds(17)).toEqual(['evening', 'checkin', 'skill-use', 'session', 'journal', 'morning']);
+    expect(todayKinds(23)[0]).toBe('evening');
   });
 });
 
