@@ -83,6 +83,8 @@ export class AppState {
   /** Bumped whenever Keel locks (idle, quick hide, Ctrl+L, the shell): every screen that shows
    * or takes a secret (a passphrase, a recovery key) clears it when this changes. */
   wipes = $state(0);
+  /** Bumped by the tray's "Quick check-in" while Today is open: its check-in takes the focus. */
+  checkinRequests = $state(0);
   /** The newest shell status applied: an older one (a reply overtaken by a lock) is ignored,
    * and one as old is the state already shown. Sent with unlock, so a lock since wins. */
   epoch = -1;
@@ -207,6 +209,16 @@ export class AppState {
     } catch {
       // The screen is already cleared.
     }
+  }
+
+  /** The tray's "Quick check-in" (the shell has brought the window forward): Today, with its
+   * check-in focused; an editor open is left, as the sidebar leaves it. Locked, nothing changes:
+   * unlocking opens on Today with the check-in focused. */
+  quickCheckin(): void {
+    if (this.phase !== 'unlocked') return;
+    this.editing = null;
+    this.view = 'today';
+    this.checkinRequests += 1;
   }
 
   async refreshToday(): Promise<void> {
