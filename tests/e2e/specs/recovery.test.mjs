@@ -70,7 +70,7 @@ describe('recovery tools', { concurrency: 1 }, () => {
     await app.fill('Signs a hard time is starting', 'Not sleeping');
     await app.click('Save');
     await app.waitFor(() => document.querySelector('[aria-label="My crisis plan"]')?.textContent.includes('The garden'), [], { what: 'the saved plan' });
-    await app.click('Add Samaritans (UK and Ireland)');
+    await app.click('Add to my plan: Samaritans (UK and Ireland)');
     await app.waitFor(() => document.querySelector('[aria-label="My crisis plan"]')?.textContent.includes('116 123'), [], { what: 'the line in the plan' });
     const shown = await app.run(() => document.querySelector('[aria-label="My crisis plan"]').textContent);
     assert.ok(!shown.includes('1-800-662-4357'), 'a line not chosen is not in the plan');

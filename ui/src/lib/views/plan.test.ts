@@ -129,17 +129,17 @@ describe('the crisis plan screen', { timeout: 30000 }, () => {
 
     // In the editor, a click puts the line among the rows, to save with the rest.
     await user.click(screen.getByRole('button', { name: 'Edit my plan' }));
-    await user.click(screen.getByRole('button', { name: 'Add Samaritans (UK and Ireland)' }));
+    await user.click(screen.getByRole('button', { name: 'Add to my plan: Samaritans (UK and Ireland)' }));
     const row = screen.getByRole('group', { name: 'Line 1' });
     expect(within(row).getByLabelText('Name')).toHaveValue('Samaritans');
     expect(within(row).getByLabelText('Phone')).toHaveValue('116 123');
-    expect(screen.queryByRole('button', { name: 'Add Samaritans (UK and Ireland)' }), 'offered once').toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add to my plan: Samaritans (UK and Ireland)' }), 'offered once').toBeNull();
     expect((await plans(fake))[0].body, 'not saved until Save').toMatchObject({ professionals: [] });
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByRole('button', { name: 'Edit my plan' });
 
     // Reading the plan, a click adds the line and saves it at once.
-    await user.click(screen.getByRole('button', { name: 'Add 988 Suicide & Crisis Lifeline (United States)' }));
+    await user.click(screen.getByRole('button', { name: 'Add to my plan: 988 Suicide & Crisis Lifeline (United States)' }));
     await waitFor(async () => expect((await plans(fake))[0].body).toMatchObject({ professionals: [{ name: 'Samaritans' }, { name: '988 Suicide & Crisis Lifeline', phone: '988' }] }));
     expect(screen.getByRole('region', { name: 'Professionals and lines open any hour' })).toHaveTextContent('988');
     const body = (await plans(fake))[0].body;
