@@ -325,6 +325,12 @@ fn set_reminder_settings(
         .map_err(reply_err)?;
     let launch = app.autolaunch();
     let applied = if saved.start_at_login {
+        // The plugin makes `~/.config/autostart` but not `~/.config`, which a new account may
+        // not have yet.
+        #[cfg(target_os = "linux")]
+        if let Some(home) = std::env::var_os("HOME") {
+            let _ = std::fs::create_dir_all(std::path::Path::new(&home).join(".config/autostart"));
+        }
         launch.enable()
     } else if launch.is_enabled().unwrap_or(false) {
         launch.disable()
