@@ -275,9 +275,9 @@ describe('the step-down plan', () => {
     expect(legends()).toEqual(['Phase 1: IOP', 'Phase 2: Outpatient', 'Phase 3: Aftercare', 'Phase 4: Peer support']);
 
     // Peer support comes before aftercare here; the first phase is renamed and dated.
-    await user.click(within(form).getByRole('button', { name: 'Move phase 4 up' }));
+    await user.click(within(form).getByRole('button', { name: 'Move up: phase 4' }));
     expect(legends()).toEqual(['Phase 1: IOP', 'Phase 2: Outpatient', 'Phase 3: Peer support', 'Phase 4: Aftercare']);
-    expect(within(form).getByRole('button', { name: 'Move phase 3 up' }), 'the focus follows the phase').toHaveFocus();
+    expect(within(form).getByRole('button', { name: 'Move up: phase 3' }), 'the focus follows the phase').toHaveFocus();
     const first = within(form).getByRole('group', { name: 'Phase 1: IOP' });
     await user.clear(within(first).getByLabelText('Name'));
     await user.type(within(first).getByLabelText('Name'), 'Evening IOP');
@@ -301,7 +301,7 @@ describe('the step-down plan', () => {
     await user.type(within(again).getByLabelText(/^To/), '2027-01-01');
     await user.click(within(plan).getByRole('button', { name: 'Save plan' }));
     expect(within(plan).getByRole('alert')).toHaveTextContent('Phases: a phase ends on or after it starts.');
-    await user.click(within(plan).getByRole('button', { name: 'Move phase 3 up' }));
+    await user.click(within(plan).getByRole('button', { name: 'Move up: phase 3' }));
     await user.clear(within(plan).getByRole('group', { name: 'Phase 3: Peer support' }).querySelector('input[type=date]') as HTMLElement);
     await user.click(within(plan).getByRole('button', { name: 'Save plan' }));
     await within(plan).findByText('Plan saved.');
