@@ -484,3 +484,116 @@ fn parse_date(field: &'static str, s: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| Error::invalid(field, "a date is YYYY-MM-DD"))
 }
+
+/// Days of the agenda `programme` shows ahead (today included) and behind.
+pub const PROGRAMME_DAYS_AHEAD: i64 = 14;
+pub const PROGRAMME_DAYS_BEHIND: i64 = 28;
+
+/// Every session of the schedule from `from` to `to` (inclusive), with the changes and marks
+/// on single occurrences (`crate::schedule`).
+pub fn agenda(
+    vault: &mut Vault,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<crate::schedule::Session>> {
+    let today = vault.now().date_naive();
+    let page = vault.list(&Filter {
+        kinds: vec![Kind::Schedule, Kind::Occurrence],
+        ..Default::default()
+    })?;
+    let slots: Vec<(RecordId, &crate::kinds::ScheduleSlot)> = page
+        .records
+        .iter()
+        .filter_map(|r| match &r.body {
+            Body::Schedule(s) => Some((r.id, s)),
+            _ => None,
+        })
+        .collect();
+    let marks: Vec<crate::schedule::Marked<'_>> = page
+        .records
+        .iter()
+        .filter_map(|r| match &r.body {
+            Body::Occurrence(o) => Some(crate::schedule::Marked {
+                id: r.id,
+                updated: r.updated,
+                occurrence: o,
+            }),
+            _ => None,
+        })
+        .collect();
+    Ok(crate::schedule::agenda(&slots, &marks, from, to, today))
+}
+
+/// The programme at a glance: the next session, two weeks ahead, four weeks behind, and
+/// attendance since the first scheduled day.
+pub fn programme(vault: &mut Vault) -> Result<ProgrammeDto> {
+    let now = vault.now().naive_local();
+    let today = now.date();
+    let first = vault
+        .list(&Filter {
+            kinds: vec![Kind::Schedule],
+            ..Default::default()
+        })?
+        .records
+        .iter()
+        .filter_map(|r| match &r.body {
+            Body::Schedule(s) => Some(s.first),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(today);
+    let all = agenda(
+        vault,
+        first.min(today - chrono::Duration::days(PROGRAMME_DAYS_BEHIND)),
+        today + chrono::Duration::days(PROGRAMME_DAYS_AHEAD - 1),
+    )?;
+    let a = crate::schedule::attendance(&all, now);
+    let behind = today - chrono::Duration::days(PROGRAMME_DAYS_BEHIND);
+    Ok(ProgrammeDto {
+        next: crate::schedule::next(&all, now).map(AgendaItemDto::from),
+        upcoming: all
+            .iter()
+            .filter(|s| s.start.date() >= today)
+            .map(AgendaItemDto::from)
+            .collect(),
+        recent: all
+            .iter()
+            .rev()
+            .filter(|s| s.start <= now && s.start.date() >= behind)
+            .map(AgendaItemDto::from)
+            .collect(),
+        attendance: AttendanceDto {
+            attended: a.attended,
+            missed: a.missed,
+            excused: a.excused,
+            unmarked: a.unmarked,
+            percent: a.percent(),
+        },
+    })
+}
+
+/// What the reminder timer needs from the vault: the starts of the sessions in the next three
+/// days that are not cancelled, and when the latest check-in happened.
+pub fn reminder_inputs(
+    vault: &mut Vault,
+) -> Result<(
+    Vec<chrono::NaiveDateTime>,
+    Option<chrono::DateTime<chrono::FixedOffset>>,
+)> {
+    let today = vault.now().date_naive();
+    let starts = agenda(vault, today, today + chrono::Duration::days(2))?
+        .into_iter()
+        .filter(|s| !s.cancelled)
+        .map(|s| s.start)
+        .collect();
+    let latest = vault
+        .list(&Filter {
+            kinds: vec![Kind::Checkin],
+            limit: Some(1),
+            ..Default::default()
+        })?
+        .records
+        .first()
+        .map(|r| r.at);
+    Ok((starts, latest))
+}

@@ -10,8 +10,10 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
 
 pub use crate::kinds::{
-    BodyDto, CheckinDto, Factors, HaltDto, ItemDto, JournalDto, LapseDto, SessionDto, SkillDto,
-    SkillUseDto, SobrietyClockDto, TrackerDto, TrackerValueDto, UnknownDto,
+    BodyDto, CheckinDto, Contact, CrisisPlanDto, EveningDto, Factors, GoalDto, HaltDto, ItemDto,
+    JournalDto, LapseDto, MorningDto, OccurrenceDto, PhaseDto, ScheduleSlotDto, SessionDto,
+    SkillDto, SkillUseDto, SobrietyClockDto, StepDownPlanDto, TrackerDto, TrackerValueDto,
+    UnknownDto, UrgeMark,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -423,4 +425,180 @@ pub struct ClockStatusDto {
     pub next_milestone: Option<crate::clocks::Milestone>,
     /// `YYYY-MM-DD`: the day of the next milestone.
     pub next_milestone_day: Option<String>,
+}
+
+/// One session on the programme's agenda.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct AgendaItemDto {
+    /// The schedule slot's id.
+    pub slot: String,
+    pub title: String,
+    #[ts(as = "crate::kinds::SessionType")]
+    pub session_type: String,
+    /// `YYYY-MM-DD`: the day the schedule put it on (with `slot`, its key).
+    pub date: String,
+    /// `YYYY-MM-DDTHH:MM` on the wall clock, after any move.
+    pub start: String,
+    pub end: String,
+    pub minutes: u16,
+    pub place: String,
+    pub online: bool,
+    pub cancelled: bool,
+    pub moved: bool,
+    #[ts(as = "Option<crate::kinds::Attendance>")]
+    pub attendance: Option<String>,
+    pub note: String,
+    /// The occurrence record that changes or marks it.
+    pub occurrence: Option<String>,
+    pub session_note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct AttendanceDto {
+    pub attended: u32,
+    pub missed: u32,
+    pub excused: u32,
+    pub unmarked: u32,
+    /// Attended out of attended or missed, whole percent; null before any.
+    pub percent: Option<u32>,
+}
+
+/// The programme at a glance: the next session, the days ahead, the weeks behind (to mark), and
+/// attendance since the programme began.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgrammeDto {
+    pub next: Option<AgendaItemDto>,
+    /// From today, for `PROGRAMME_DAYS_AHEAD` days, cancelled ones included (and marked).
+    pub upcoming: Vec<AgendaItemDto>,
+    /// Started in the last `PROGRAMME_DAYS_BEHIND` days, newest first.
+    pub recent: Vec<AgendaItemDto>,
+    pub attendance: AttendanceDto,
+}
+
+impl From<&crate::schedule::Session> for AgendaItemDto {
+    fn from(s: &crate::schedule::Session) -> Self {
+        const T: &str = "%Y-%m-%dT%H:%M";
+        AgendaItemDto {
+            slot: s.slot.to_string(),
+            title: s.title.clone(),
+            session_type: s.session_type.as_str().to_owned(),
+            date: s.date.to_string(),
+            start: s.start.format(T).to_string(),
+            end: s.end().format(T).to_string(),
+            minutes: s.minutes,
+            place: s.place.clone(),
+            online: s.online,
+            cancelled: s.cancelled,
+            moved: s.moved,
+            attendance: s.attendance.map(|a| a.as_str().to_owned()),
+            note: s.note.clone(),
+            occurrence: s.occurrence.map(|i| i.to_string()),
+            session_note: s.session_note.map(|i| i.to_string()),
+        }
+    }
+}
+
+/// Reminders and how Keel runs in the background. Kept beside the vault, outside it: they must
+/// work while Keel is locked, and hold no entry text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ReminderSettings {
+    /// Daily check-in reminders, `HH:MM` on the wall clock.
+    pub checkin_times: Vec<String>,
+    /// Minutes before each scheduled session; null for none.
+    pub session_minutes_before: Option<u16>,
+    /// What a check-in reminder says (the person's choice; generic by default).
+    pub checkin_text: String,
+    pub session_text: String,
+    /// Closing the window locks Keel and keeps it in the tray, so reminders still come.
+    pub close_to_tray: bool,
+    /// Start at login, hidden in the tray.
+    pub start_at_login: bool,
+}
+
+impl Default for ReminderSettings {
+    fn default() -> Self {
+        ReminderSettings {
+            checkin_times: Vec::new(),
+            session_minutes_before: None,
+            checkin_text: crate::reminders::DEFAULT_CHECKIN_TEXT.to_owned(),
+            session_text: crate::reminders::DEFAULT_SESSION_TEXT.to_owned(),
+            close_to_tray: false,
+            start_at_login: false,
+        }
+    }
+}
+
+/// Most daily check-in reminders.
+pub const MAX_REMINDER_TIMES: usize = 8;
+/// Longest reminder text, in characters: a notification's one line.
+pub const MAX_REMINDER_TEXT: usize = 60;
+
+impl ReminderSettings {
+    /// Checks and tidies: times sorted without repeats, texts trimmed (empty means the default).
+    pub fn normalize(&mut self) -> Result<()> {
+        let mut times = Vec::new();
+        for t in &self.checkin_times {
+            times.push(crate::kinds::fields::time_of_day("checkinTimes", t)?);
+        }
+        times.sort();
+        times.dedup();
+        if times.len() > MAX_REMINDER_TIMES {
+            return Err(Error::invalid(
+                "checkinTimes",
+                format!("at most {MAX_REMINDER_TIMES} reminders a day"),
+            ));
+        }
+        self.checkin_times = times
+            .iter()
+            .map(|t| t.format("%H:%M").to_string())
+            .collect();
+        if let Some(m) = self.session_minutes_before
+            && !(1..=24 * 60).contains(&m)
+        {
+            return Err(Error::invalid(
+                "sessionMinutesBefore",
+                "from 1 minute to a day (1440 minutes) before",
+            ));
+        }
+        for (field, text, default) in [
+            (
+                "checkinText",
+                &mut self.checkin_text,
+                crate::reminders::DEFAULT_CHECKIN_TEXT,
+            ),
+            (
+                "sessionText",
+                &mut self.session_text,
+                crate::reminders::DEFAULT_SESSION_TEXT,
+            ),
+        ] {
+            crate::kinds::fields::label(field, text, MAX_REMINDER_TEXT, false)?;
+            if text.is_empty() {
+                *text = default.to_owned();
+            }
+        }
+        Ok(())
+    }
+
+    /// The timing the scheduler needs (`normalize` first; a time that does not read is left out).
+    pub fn plan(&self) -> crate::reminders::Plan {
+        crate::reminders::Plan {
+            checkin_times: self
+                .checkin_times
+                .iter()
+                .filter_map(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok())
+                .collect(),
+            session_minutes_before: self.session_minutes_before,
+            checkin_text: self.checkin_text.clone(),
+            session_text: self.session_text.clone(),
+        }
+    }
 }

@@ -14,6 +14,8 @@ pub mod kinds;
 pub mod model;
 pub mod paths;
 pub mod recovery;
+pub mod reminders;
+pub mod schedule;
 pub mod settings;
 pub mod skills;
 pub mod store;

@@ -166,7 +166,7 @@ fn print_clock(c: &ClockStatusDto) {
     );
 }
 
-/// `keel status`: each clock's run and today's check-ins.
+/// `keel status`: each clock's run, the next session and today's check-ins.
 pub fn status(ctx: &mut Ctx, json: bool) -> Result<u8> {
     let mut v = ctx.open()?;
     let clocks = commands::clocks(&mut v)?;
@@ -180,12 +180,20 @@ pub fn status(ctx: &mut Ctx, json: bool) -> Result<u8> {
             ..Default::default()
         },
     )?;
+    let next = commands::programme(&mut v)?.next;
     if json {
-        print_json(&serde_json::json!({ "clocks": clocks, "checkinsToday": checkins.records }))?;
+        print_json(&serde_json::json!({
+            "clocks": clocks,
+            "nextSession": next,
+            "checkinsToday": checkins.records,
+        }))?;
         return Ok(0);
     }
     for c in &clocks {
         print_clock(c);
+    }
+    if let Some(s) = &next {
+        out!("Next session: {}", crate::schedule::line(s));
     }
     match checkins.total {
         0 => out!("No check-ins yet today."),

@@ -15,6 +15,7 @@ mod ctx;
 mod journal;
 mod output;
 mod records;
+mod schedule;
 mod secrets;
 mod session;
 mod skill;
@@ -67,11 +68,16 @@ enum Command {
     /// Log a lapse against a clock (kept in its history).
     #[command(subcommand)]
     Lapse(clock::LapseCommand),
-    /// Today at a glance: each clock's run and today's check-ins.
+    /// Today at a glance: each clock's run, the next session and today's check-ins.
     Status {
         #[arg(long)]
         json: bool,
     },
+    /// The programme's sessions: weekly ones and one-off appointments.
+    #[command(subcommand)]
+    Schedule(schedule::ScheduleCommand),
+    /// Mark a session of the schedule attended, missed or excused.
+    Attend(schedule::AttendArgs),
     /// Your own trackers, answered in check-ins.
     #[command(subcommand)]
     Tracker(tracker::TrackerCommand),
@@ -190,6 +196,8 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Clock(c) => clock::run(&mut ctx, c),
         Command::Lapse(l) => clock::lapse(&mut ctx, l),
         Command::Status { json } => clock::status(&mut ctx, json),
+        Command::Schedule(s) => schedule::run(&mut ctx, s),
+        Command::Attend(a) => schedule::attend(&mut ctx, a),
         Command::Session(s) => session::run(&mut ctx, s),
         Command::Journal(j) => journal::run(&mut ctx, j),
         Command::Add(a) => records::add_json(&mut ctx, a),

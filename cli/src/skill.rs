@@ -138,6 +138,7 @@ pub fn run(ctx: &mut Ctx, cmd: SkillCommand) -> Result<u8> {
                         urge_after,
                         minutes,
                         note: note.unwrap_or_default(),
+                        urge_along: Vec::new(),
                     }),
                 },
             )?;

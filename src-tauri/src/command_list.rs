@@ -34,6 +34,11 @@ macro_rules! keel_commands {
             list_skills(include_hidden: bool) -> Vec<RecordDto>;
             list_trackers(include_archived: bool) -> Vec<RecordDto>;
             clock_status() -> Vec<ClockStatusDto>;
+            programme_status() -> ProgrammeDto;
+            lock_screen_plan() -> Option<CrisisPlanDto>;
+            set_lock_screen_plan(plan: Option<CrisisPlanDto>) -> ();
+            get_reminder_settings() -> ReminderSettings;
+            set_reminder_settings(req: ReminderSettings) -> ReminderSettings;
             get_settings() -> Settings;
             set_settings(req: Settings) -> Settings;
         }

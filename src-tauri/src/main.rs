@@ -6,8 +6,10 @@
 mod boundary;
 mod clipboard;
 mod instance;
+mod reminders;
 mod rendering;
 mod shell;
+mod tray;
 mod window_state;
 
 use std::sync::Arc;
@@ -39,11 +41,13 @@ macro_rules! handler {
 const STATE_EVENT: &str = "keel://state";
 
 const MAIN: &str = "main";
+/// The argument start at login passes: Keel starts in the tray, its window hidden.
+const START_HIDDEN: &str = "--hidden";
 /// The window's smallest size (logical pixels); a saved size is never made smaller.
 const MIN_SIZE: (f64, f64) = (800.0, 600.0);
 
 /// Locks, clears a recovery key Keel copied, and tells the page.
-fn lock_and_tell(app: &AppHandle) -> VaultStatus {
+pub(crate) fn lock_and_tell(app: &AppHandle) -> VaultStatus {
     let status = app.state::<Shell>().lock();
     app.state::<Clipboard>().clear_ours();
     let _ = app.emit(STATE_EVENT, status);
@@ -223,8 +227,14 @@ fn activity(s: State<Shell>) {
 }
 
 #[tauri::command(async)]
-fn add_record(s: State<Shell>, req: NewRecord) -> Reply<RecordDto> {
-    s.with(|v| commands::add(v, req))
+fn add_record(s: State<Shell>, r: State<reminders::Reminders>, req: NewRecord) -> Reply<RecordDto> {
+    let added = s.with(|v| commands::add(v, req))?;
+    if let (BodyDto::Checkin(_), Ok(at)) =
+        (&added.body, chrono::DateTime::parse_from_rfc3339(&added.at))
+    {
+        r.checked_in(at.with_timezone(&chrono::Utc));
+    }
+    Ok(added)
 }
 
 #[tauri::command(async)]
@@ -276,6 +286,66 @@ fn list_trackers(s: State<Shell>, include_archived: bool) -> Reply<Vec<RecordDto
 #[tauri::command(async)]
 fn clock_status(s: State<Shell>) -> Reply<Vec<ClockStatusDto>> {
     s.with(commands::clocks)
+}
+
+#[tauri::command(async)]
+fn programme_status(s: State<Shell>) -> Reply<ProgrammeDto> {
+    s.with(commands::programme)
+}
+
+/// The crisis plan's copy for the lock screen, if the person asked for one (readable locked).
+#[tauri::command(async)]
+fn lock_screen_plan(s: State<Shell>) -> Option<CrisisPlanDto> {
+    keel::settings::load_lock_screen_plan(&keel::settings::lock_screen_plan_path(&s.path))
+}
+
+/// Writes (or, with null, removes) the lock screen's copy of the plan; only while unlocked.
+#[tauri::command(async)]
+fn set_lock_screen_plan(s: State<Shell>, plan: Option<CrisisPlanDto>) -> Reply<()> {
+    s.with(|_| {
+        keel::settings::save_lock_screen_plan(&keel::settings::lock_screen_plan_path(&s.path), plan)
+    })
+}
+
+#[tauri::command(async)]
+fn get_reminder_settings(s: State<Shell>) -> ReminderSettings {
+    keel::settings::load_reminders(&keel::settings::reminders_path(&s.path))
+}
+
+/// Saves the reminders, then applies start at login and the tray to match.
+#[tauri::command(async)]
+fn set_reminder_settings(
+    app: AppHandle,
+    s: State<Shell>,
+    req: ReminderSettings,
+) -> Reply<ReminderSettings> {
+    use tauri_plugin_autostart::ManagerExt as _;
+    s.touch();
+    let saved = keel::settings::save_reminders(&keel::settings::reminders_path(&s.path), req)
+        .map_err(reply_err)?;
+    let launch = app.autolaunch();
+    let applied = if saved.start_at_login {
+        // The plugin makes `~/.config/autostart` but not `~/.config`, which a new account may
+        // not have yet.
+        #[cfg(target_os = "linux")]
+        if let Some(home) = std::env::var_os("HOME") {
+            let _ = std::fs::create_dir_all(std::path::Path::new(&home).join(".config/autostart"));
+        }
+        launch.enable()
+    } else if launch.is_enabled().unwrap_or(false) {
+        launch.disable()
+    } else {
+        Ok(())
+    };
+    let want = tray::wanted(&saved);
+    let app2 = app.clone();
+    let _ = app.run_on_main_thread(move || tray::sync(&app2, want));
+    applied.map_err(|_| {
+        reply_err(Error::Io(std::io::Error::other(
+            "start at login could not be set",
+        )))
+    })?;
+    Ok(saved)
 }
 
 #[tauri::command(async)]
@@ -365,7 +435,7 @@ fn restore_window_state(window: &WebviewWindow, vault: &std::path::Path) {
 
 /// A later launch asked this one to come forward: the page first gets the current status (a
 /// window hidden by quick hide is locked, and shows the lock screen), then the window shows.
-fn bring_forward(app: &AppHandle) {
+pub(crate) fn bring_forward(app: &AppHandle) {
     let app2 = app.clone();
     let _ = app.run_on_main_thread(move || {
         let _ = app2.emit(STATE_EVENT, app2.state::<Shell>().status());
@@ -426,17 +496,41 @@ fn main() {
             WindowEvent::Moved(_) | WindowEvent::Resized(_) => {
                 save_window_state_soon(window.clone());
             }
-            WindowEvent::CloseRequested { .. } => save_window_state(window),
+            WindowEvent::CloseRequested { api, .. } => {
+                save_window_state(window);
+                // Kept in the tray: the window hides and Keel locks; reminders keep coming.
+                let shell = window.state::<Shell>();
+                let r =
+                    keel::settings::load_reminders(&keel::settings::reminders_path(&shell.path));
+                if r.close_to_tray {
+                    api.prevent_close();
+                    let _ = window.hide();
+                    lock_and_tell(window.app_handle());
+                }
+            }
             _ => {}
         })
         .manage(Shell::new(path))
         .manage(Clipboard::default())
+        .manage(reminders::Reminders::default())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec![START_HIDDEN]),
+        ))
         .setup(move |app| {
             let window = open_window(app)?;
             restore_window_state(&window, &vault_path);
-            window.show()?;
+            let r = keel::settings::load_reminders(&keel::settings::reminders_path(&vault_path));
+            let in_tray = tray::wanted(&r);
+            tray::sync(app.handle(), in_tray);
+            // Started at login: stay in the tray until asked for (a later launch or the tray).
+            if !(in_tray && std::env::args().any(|a| a == START_HIDDEN)) {
+                window.show()?;
+            }
             let _ = app_slot.set(app.handle().clone());
             watch_idle(app.handle().clone());
+            reminders::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(keel_commands!(handler))

@@ -84,6 +84,13 @@ impl Shell {
         self.on_vault(f).map_err(reply_err)
     }
 
+    /// Runs `f` on the vault if it is open, without counting as activity (the reminder timer
+    /// reads the schedule; that must not keep Keel from locking when idle).
+    pub fn peek<T>(&self, f: impl FnOnce(&mut Vault) -> keel::Result<T>) -> Option<T> {
+        let mut s = guard(&self.session);
+        s.vault.as_mut().and_then(|v| f(v).ok())
+    }
+
     fn on_vault<T>(&self, f: impl FnOnce(&mut Vault) -> keel::Result<T>) -> keel::Result<T> {
         self.touch();
         let mut s = guard(&self.session);

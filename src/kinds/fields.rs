@@ -152,3 +152,22 @@ macro_rules! redacted_debug {
     )+};
 }
 pub(crate) use redacted_debug;
+
+/// A calendar date at the boundary: `2026-11-30`.
+pub fn date(field: &'static str, s: &str) -> Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::invalid(field, "a date like 2026-11-30"))
+}
+
+pub fn opt_date(field: &'static str, s: Option<&str>) -> Result<Option<chrono::NaiveDate>> {
+    match s.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(s) => date(field, s).map(Some),
+    }
+}
+
+/// A time of day on the wall clock at the boundary: `18:30`.
+pub fn time_of_day(field: &'static str, s: &str) -> Result<chrono::NaiveTime> {
+    chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .map_err(|_| Error::invalid(field, "a time like 18:30 (24-hour)"))
+}

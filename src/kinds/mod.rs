@@ -14,12 +14,19 @@ use crate::error::{Error, Result};
 
 pub mod checkin;
 pub mod clock;
+pub mod crisis_plan;
+pub mod evening;
 pub mod fields;
+pub mod goal;
 pub mod journal;
 pub mod lapse;
+pub mod morning;
+pub mod occurrence;
+pub mod schedule;
 pub mod session;
 pub mod skill;
 pub mod skill_use;
+pub mod step_down;
 pub mod tracker;
 pub mod unknown;
 
@@ -27,11 +34,18 @@ pub use checkin::{
     Checkin, CheckinDto, Context, Factors, Halt, HaltDto, TrackerValue, TrackerValueDto,
 };
 pub use clock::{SobrietyClock, SobrietyClockDto};
+pub use crisis_plan::{Contact, CrisisPlan, CrisisPlanDto};
+pub use evening::{Evening, EveningDto};
+pub use goal::{Goal, GoalDto};
 pub use journal::{JournalDto, JournalEntry};
 pub use lapse::{Lapse, LapseDto};
+pub use morning::{Morning, MorningDto};
+pub use occurrence::{Attendance, Occurrence, OccurrenceDto};
+pub use schedule::{ScheduleSlot, ScheduleSlotDto};
 pub use session::{Item, ItemDto, SessionDto, SessionNote, SessionType};
 pub use skill::{Skill, SkillCategory, SkillDto};
-pub use skill_use::{SkillUse, SkillUseDto};
+pub use skill_use::{SkillUse, SkillUseDto, UrgeMark};
+pub use step_down::{Phase, PhaseDto, StepDownPlan, StepDownPlanDto};
 pub use tracker::{Answer, Tracker, TrackerDto};
 pub use unknown::{Unknown, UnknownDto};
 
@@ -292,6 +306,13 @@ registry! {
     Tracker(Tracker, TrackerDto) = "tracker";
     Clock(SobrietyClock, SobrietyClockDto) = "clock";
     Lapse(Lapse, LapseDto) = "lapse";
+    CrisisPlan(CrisisPlan, CrisisPlanDto) = "crisis-plan";
+    Morning(Morning, MorningDto) = "morning";
+    Evening(Evening, EveningDto) = "evening";
+    Schedule(ScheduleSlot, ScheduleSlotDto) = "schedule";
+    Occurrence(Occurrence, OccurrenceDto) = "occurrence";
+    Goal(Goal, GoalDto) = "goal";
+    StepDown(StepDownPlan, StepDownPlanDto) = "step-down";
 }
 
 impl Kind {

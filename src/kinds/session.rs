@@ -84,7 +84,7 @@ struct V1 {
     attended: bool,
 }
 
-fn normalize_items(field: &'static str, items: &mut Vec<Item>) -> Result<()> {
+pub(crate) fn normalize_items(field: &'static str, items: &mut Vec<Item>) -> Result<()> {
     items.retain_mut(|i| {
         let t = i.text.trim();
         if t.len() != i.text.len() {

@@ -22,7 +22,21 @@ pub struct SkillUse {
     pub urge_after: Option<u8>,
     pub minutes: Option<u16>,
     pub note: String,
+    /// The urge rated along the way (urge surfing asks every few minutes), in time order.
+    pub urge_along: Vec<UrgeMark>,
 }
+
+/// The urge, 0–10, so many minutes in.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(default)]
+pub struct UrgeMark {
+    pub minute: u16,
+    pub urge: u8,
+}
+
+/// Most ratings along the way (one every five minutes for a whole day).
+pub const MAX_URGE_MARKS: usize = 24 * 12;
 
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -37,6 +51,7 @@ pub struct SkillUseDto {
     pub urge_after: Option<u8>,
     pub minutes: Option<u16>,
     pub note: String,
+    pub urge_along: Vec<UrgeMark>,
 }
 
 /// Payload version 1, as first written (tests/fixtures/golden/v1). Frozen. Distress was
@@ -74,6 +89,29 @@ struct V2 {
     note: String,
 }
 
+/// Payload version 3. Frozen once written. Adds the urge rated along the way.
+#[derive(Serialize, Deserialize)]
+struct V3 {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    skill_id: Option<String>,
+    skill_name: String,
+    situation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    distress_before: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    distress_after: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    urge_before: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    urge_after: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    minutes: Option<u16>,
+    note: String,
+    /// `[minute, urge]` pairs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    urge_along: Vec<[u16; 2]>,
+}
+
 fn skill_id_of(s: Option<String>) -> Option<Option<RecordId>> {
     match s {
         Some(s) => Some(Some(RecordId::parse(&s).ok()?)),
@@ -86,7 +124,7 @@ impl KindSpec for SkillUse {
     const TAG: &'static str = "skill_use";
     const LABEL: &'static str = "coping skill";
     const ENTRY: bool = true;
-    const VERSION: u16 = 2;
+    const VERSION: u16 = 3;
     type Dto = SkillUseDto;
 
     fn validate(&mut self) -> Result<()> {
@@ -102,6 +140,22 @@ impl KindSpec for SkillUse {
                 "minutes",
                 "minutes are at most 1440 (a day)",
             ));
+        }
+        if self.urge_along.len() > MAX_URGE_MARKS {
+            return Err(Error::invalid(
+                "urgeAlong",
+                format!("at most {MAX_URGE_MARKS} ratings"),
+            ));
+        }
+        for m in &self.urge_along {
+            fields::score("urgeAlong", m.urge)?;
+        }
+        if self
+            .urge_along
+            .windows(2)
+            .any(|w| w[1].minute < w[0].minute)
+        {
+            return Err(Error::invalid("urgeAlong", "ratings go in time order"));
         }
         fields::text("situation", &self.situation)?;
         fields::text("note", &self.note)
@@ -120,7 +174,7 @@ impl KindSpec for SkillUse {
     }
 
     fn encode(&self) -> serde_json::Result<Vec<u8>> {
-        serde_json::to_vec(&V2 {
+        serde_json::to_vec(&V3 {
             skill_id: self.skill_id.map(|i| i.to_string()),
             skill_name: self.skill_name.clone(),
             situation: self.situation.clone(),
@@ -130,6 +184,11 @@ impl KindSpec for SkillUse {
             urge_after: self.urge_after,
             minutes: self.minutes,
             note: self.note.clone(),
+            urge_along: self
+                .urge_along
+                .iter()
+                .map(|m| [m.minute, u16::from(m.urge)])
+                .collect(),
         })
     }
 
@@ -147,6 +206,7 @@ impl KindSpec for SkillUse {
                     urge_after: p.urge_after,
                     minutes: p.minutes,
                     note: p.note,
+                    urge_along: Vec::new(),
                 })
             }
             2 => {
@@ -161,6 +221,31 @@ impl KindSpec for SkillUse {
                     urge_after: p.urge_after,
                     minutes: p.minutes,
                     note: p.note,
+                    urge_along: Vec::new(),
+                })
+            }
+            3 => {
+                let p: V3 = serde_json::from_str(json).ok()?;
+                Some(SkillUse {
+                    skill_id: skill_id_of(p.skill_id)?,
+                    skill_name: p.skill_name,
+                    situation: p.situation,
+                    distress_before: p.distress_before,
+                    distress_after: p.distress_after,
+                    urge_before: p.urge_before,
+                    urge_after: p.urge_after,
+                    minutes: p.minutes,
+                    note: p.note,
+                    urge_along: p
+                        .urge_along
+                        .into_iter()
+                        .map(|[minute, urge]| {
+                            Some(UrgeMark {
+                                minute,
+                                urge: u8::try_from(urge).ok()?,
+                            })
+                        })
+                        .collect::<Option<_>>()?,
                 })
             }
             _ => None,
@@ -178,6 +263,7 @@ impl KindSpec for SkillUse {
             urge_after: self.urge_after,
             minutes: self.minutes,
             note: self.note.clone(),
+            urge_along: self.urge_along.clone(),
         }
     }
 
@@ -198,8 +284,9 @@ impl KindSpec for SkillUse {
             urge_after: d.urge_after,
             minutes: d.minutes,
             note: d.note,
+            urge_along: d.urge_along,
         })
     }
 }
 
-crate::kinds::fields::redacted_debug!(SkillUse, SkillUseDto);
+crate::kinds::fields::redacted_debug!(SkillUse, SkillUseDto, UrgeMark);

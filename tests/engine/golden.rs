@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDateTime, NaiveTime};
 use keel::Vault;
 use keel::crypto::Passphrase;
 use keel::model::*;
@@ -181,6 +181,7 @@ fn check_v1(name: &str, r: &Record) {
                     urge_after: Some(2),
                     minutes: Some(5),
                     note: "Helped more than I expected".into(),
+                    urge_along: Vec::new(),
                 }
             );
         }
@@ -199,6 +200,7 @@ fn check_v1(name: &str, r: &Record) {
                     urge_after: None,
                     minutes: None,
                     note: String::new(),
+                    urge_along: Vec::new(),
                 })
             );
         }
@@ -488,6 +490,7 @@ fn check_v2(name: &str, r: &Record) {
                 urge_after: Some(2),
                 minutes: Some(5),
                 note: "Helped".into(),
+                urge_along: Vec::new(),
             })
         }
         "skill_use_no_ratings" => {
@@ -502,6 +505,7 @@ fn check_v2(name: &str, r: &Record) {
                 urge_after: None,
                 minutes: None,
                 note: String::new(),
+                urge_along: Vec::new(),
             })
         }
         "skill_use_before_only" => {
@@ -742,5 +746,322 @@ fn the_v4_golden_vault_opens_with_every_field_intact_by_passphrase_and_recovery_
     let (_d, mut v) = recover_copy("v4");
     for (name, id) in &ids("v4") {
         check_v4(name, &v.get(*id).unwrap());
+    }
+}
+
+/// Every record of the v5 fixture (crisis plan, morning, evening, schedule, occurrence, goal and
+/// step-down payload version 1; coping-skill use version 3), field by field, as the build that
+/// first wrote them wrote it.
+fn check_v5(name: &str, r: &Record) {
+    let ids = ids("v5");
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let (created, at, body) = match name {
+        "crisis_plan_full" => (
+            "2026-11-28T09:00:00-05:00",
+            "2026-11-28T09:00:00-05:00",
+            Body::CrisisPlan(CrisisPlan {
+                warning_signs: vec!["Not sleeping «two nights»".into(), "Skipping lunch".into()],
+                on_my_own: vec!["A long shower".into()],
+                take_my_mind_off: vec!["The library".into(), "Café ✓".into()],
+                people: vec![Contact {
+                    name: "Sam".into(),
+                    phone: "+1 555 0100".into(),
+                    note: "any hour".into(),
+                }],
+                professionals: vec![
+                    Contact {
+                        name: "My counsellor".into(),
+                        phone: "555 0199".into(),
+                        note: String::new(),
+                    },
+                    Contact {
+                        name: "988 Suicide & Crisis Lifeline".into(),
+                        phone: "988".into(),
+                        note: "call or text".into(),
+                    },
+                ],
+                safer_surroundings: vec!["Keys with Sam".into()],
+                reasons: vec!["My daughter".into()],
+            }),
+        ),
+        "crisis_plan_reasons_only" => (
+            "2026-11-28T09:05:00-05:00",
+            "2026-11-28T09:05:00-05:00",
+            Body::CrisisPlan(CrisisPlan {
+                reasons: vec!["The garden".into()],
+                ..Default::default()
+            }),
+        ),
+        "skill_use_urge_surf" => (
+            "2026-11-28T09:30:00-05:00",
+            "2026-11-28T09:00:00-05:00",
+            Body::SkillUse(SkillUse {
+                skill_id: None,
+                skill_name: "Urge surfing".into(),
+                situation: "After the call".into(),
+                distress_before: None,
+                distress_after: None,
+                urge_before: Some(8),
+                urge_after: Some(3),
+                minutes: Some(25),
+                note: String::new(),
+                urge_along: vec![
+                    UrgeMark { minute: 5, urge: 9 },
+                    UrgeMark {
+                        minute: 10,
+                        urge: 7,
+                    },
+                    UrgeMark {
+                        minute: 15,
+                        urge: 5,
+                    },
+                    UrgeMark {
+                        minute: 20,
+                        urge: 4,
+                    },
+                ],
+            }),
+        ),
+        "morning_full" => (
+            "2026-11-28T07:10:00-05:00",
+            "2026-11-28T07:10:00-05:00",
+            Body::Morning(Morning {
+                intention: "Go gently «today»".into(),
+                one_step: "Walk at lunch".into(),
+            }),
+        ),
+        "morning_intention_only" => (
+            "2026-11-27T07:10:00-05:00",
+            "2026-11-27T07:10:00-05:00",
+            Body::Morning(Morning {
+                intention: "Ask for help once".into(),
+                one_step: String::new(),
+            }),
+        ),
+        "evening_full" => (
+            "2026-11-28T21:40:00-05:00",
+            "2026-11-28T21:40:00-05:00",
+            Body::Evening(Evening {
+                went_well: "The meeting".into(),
+                was_hard: "The commute\nand the rain".into(),
+                peak_stress: Some(7),
+                grateful: "My sister ✓".into(),
+            }),
+        ),
+        "evening_peak_only" => (
+            "2026-11-27T21:40:00-05:00",
+            "2026-11-27T21:40:00-05:00",
+            Body::Evening(Evening {
+                peak_stress: Some(0),
+                ..Default::default()
+            }),
+        ),
+        "schedule_weekly" => (
+            "2026-11-28T10:00:00-05:00",
+            "2026-11-28T10:00:00-05:00",
+            Body::Schedule(ScheduleSlot {
+                title: "Evening group «IOP»".into(),
+                session_type: SessionType::Group,
+                first: d("2026-11-02"),
+                start: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+                minutes: 180,
+                weekdays: vec![1, 3, 4],
+                until: Some(d("2027-01-29")),
+                place: "Riverside clinic, room 4".into(),
+                online: false,
+                archived: false,
+            }),
+        ),
+        "schedule_one_off_online" => (
+            "2026-11-28T10:05:00-05:00",
+            "2026-11-28T10:05:00-05:00",
+            Body::Schedule(ScheduleSlot {
+                title: "Psychiatrist".into(),
+                session_type: SessionType::Medication,
+                first: d("2026-12-03"),
+                start: NaiveTime::from_hms_opt(8, 15, 0).unwrap(),
+                minutes: 30,
+                weekdays: Vec::new(),
+                until: None,
+                place: String::new(),
+                online: true,
+                archived: false,
+            }),
+        ),
+        "schedule_archived" => (
+            "2026-11-28T10:10:00-05:00",
+            "2026-11-28T10:10:00-05:00",
+            Body::Schedule(ScheduleSlot {
+                title: "Family evening".into(),
+                session_type: SessionType::Family,
+                first: d("2026-10-01"),
+                start: NaiveTime::from_hms_opt(19, 30, 0).unwrap(),
+                minutes: 90,
+                weekdays: vec![4],
+                until: None,
+                place: "Clinic".into(),
+                online: false,
+                archived: true,
+            }),
+        ),
+        "session_for_occurrence" => (
+            "2026-11-25T21:30:00-05:00",
+            "2026-11-25T21:30:00-05:00",
+            Body::Session(SessionNote {
+                session_type: SessionType::Group,
+                title: "Evening group".into(),
+                facilitator: String::new(),
+                notes: String::new(),
+                takeaways: String::new(),
+                homework: Vec::new(),
+                bring: Vec::new(),
+                attended: true,
+            }),
+        ),
+        "occurrence_attended_with_note" => (
+            "2026-11-28T10:20:00-05:00",
+            "2026-11-28T10:20:00-05:00",
+            Body::Occurrence(Occurrence {
+                slot: ids["schedule_weekly"],
+                slot_title: "Evening group «IOP»".into(),
+                date: d("2026-11-25"),
+                cancelled: false,
+                moved_to: None,
+                attendance: Some(Attendance::Attended),
+                note: "Spoke up ✓".into(),
+                session_note: Some(ids["session_for_occurrence"]),
+            }),
+        ),
+        "occurrence_moved_excused" => (
+            "2026-11-28T10:25:00-05:00",
+            "2026-11-28T10:25:00-05:00",
+            Body::Occurrence(Occurrence {
+                slot: ids["schedule_weekly"],
+                slot_title: "Evening group «IOP»".into(),
+                date: d("2026-11-26"),
+                cancelled: false,
+                moved_to: Some(
+                    NaiveDateTime::parse_from_str("2026-11-27T17:30", "%Y-%m-%dT%H:%M").unwrap(),
+                ),
+                attendance: Some(Attendance::Excused),
+                note: String::new(),
+                session_note: None,
+            }),
+        ),
+        "occurrence_cancelled" => (
+            "2026-11-28T10:30:00-05:00",
+            "2026-11-28T10:30:00-05:00",
+            Body::Occurrence(Occurrence {
+                slot: ids["schedule_weekly"],
+                slot_title: "Evening group".into(),
+                date: d("2026-12-24"),
+                cancelled: true,
+                moved_to: None,
+                attendance: None,
+                note: String::new(),
+                session_note: None,
+            }),
+        ),
+        "occurrence_missed" => (
+            "2026-11-28T10:35:00-05:00",
+            "2026-11-28T10:35:00-05:00",
+            Body::Occurrence(Occurrence {
+                slot: ids["schedule_weekly"],
+                slot_title: "Evening group".into(),
+                date: d("2026-11-23"),
+                cancelled: false,
+                moved_to: None,
+                attendance: Some(Attendance::Missed),
+                note: String::new(),
+                session_note: None,
+            }),
+        ),
+        "goal_steps" => (
+            "2026-11-28T11:00:00-05:00",
+            "2026-11-28T11:00:00-05:00",
+            Body::Goal(Goal {
+                title: "Sleep before midnight «most nights»".into(),
+                why: "Mornings are easier.\nWork too.".into(),
+                steps: vec![
+                    Item {
+                        text: "Phone out of the bedroom".into(),
+                        done: true,
+                    },
+                    Item {
+                        text: "Tea, not coffee, after 4".into(),
+                        done: false,
+                    },
+                ],
+                target: Some(d("2027-01-31")),
+                reached: false,
+                archived: false,
+            }),
+        ),
+        "goal_reached_archived" => (
+            "2026-11-28T11:05:00-05:00",
+            "2026-11-28T11:05:00-05:00",
+            Body::Goal(Goal {
+                title: "Tell my manager".into(),
+                why: String::new(),
+                steps: Vec::new(),
+                target: None,
+                reached: true,
+                archived: true,
+            }),
+        ),
+        "step_down_plan" => (
+            "2026-11-28T11:30:00-05:00",
+            "2026-11-28T11:30:00-05:00",
+            Body::StepDown(StepDownPlan {
+                phases: vec![
+                    Phase {
+                        name: "IOP".into(),
+                        from: Some(d("2026-11-02")),
+                        to: Some(d("2027-01-29")),
+                        supports: vec!["Group three evenings".into()],
+                        appointments: vec!["Dr Lee fortnightly".into()],
+                        note: String::new(),
+                    },
+                    Phase {
+                        name: "Outpatient".into(),
+                        from: Some(d("2027-02-01")),
+                        to: None,
+                        supports: vec!["Weekly group".into(), "Sponsor".into()],
+                        appointments: Vec::new(),
+                        note: "Ask about evening slots ✓".into(),
+                    },
+                    Phase {
+                        name: "Peer support".into(),
+                        from: None,
+                        to: None,
+                        supports: Vec::new(),
+                        appointments: Vec::new(),
+                        note: String::new(),
+                    },
+                ],
+            }),
+        ),
+        other => panic!("the v5 fixture has a record {other} this test does not check"),
+    };
+    assert_eq!(r.created, t(created), "{name}: created");
+    assert_eq!((r.at, r.at.offset()), (t(at), t(at).offset()), "{name}: at");
+    assert_eq!(r.body, body, "{name}");
+    assert_eq!((r.revision, r.trashed), (1, None), "{name}");
+}
+
+#[test]
+fn the_v5_golden_payloads_decode_with_every_field_intact() {
+    check_payloads("v5", |_| 1, check_v5);
+}
+
+#[test]
+fn the_v5_golden_vault_opens_with_every_field_intact_by_passphrase_and_recovery_key() {
+    let (_d, _path, mut v) = open_copy("v5");
+    for (name, id) in &ids("v5") {
+        check_v5(name, &v.get(*id).unwrap());
+    }
+    let (_d, mut v) = recover_copy("v5");
+    for (name, id) in &ids("v5") {
+        check_v5(name, &v.get(*id).unwrap());
     }
 }

@@ -71,6 +71,7 @@ pub fn sample(kind: Kind) -> (BodyDto, BodyDto) {
                 urge_after: Some(2),
                 minutes: Some(5),
                 situation: "before a call".into(),
+                urge_along: vec![UrgeMark { minute: 5, urge: 4 }],
                 ..Default::default()
             }),
             BodyDto::SkillUse(SkillUseDto {
@@ -163,6 +164,141 @@ pub fn sample(kind: Kind) -> (BodyDto, BodyDto) {
                 restart: true,
                 what_happened: "two glasses at the dinner".into(),
                 ..Default::default()
+            }),
+        ),
+        Kind::CrisisPlan => (
+            BodyDto::CrisisPlan(CrisisPlanDto {
+                warning_signs: vec!["not sleeping".into()],
+                on_my_own: vec!["a long shower".into()],
+                take_my_mind_off: vec!["the park".into()],
+                people: vec![Contact {
+                    name: "Sam".into(),
+                    phone: "555 0100".into(),
+                    note: "any hour".into(),
+                }],
+                professionals: vec![Contact {
+                    name: "My counsellor".into(),
+                    phone: "555 0199".into(),
+                    note: String::new(),
+                }],
+                safer_surroundings: vec!["keys with Sam".into()],
+                reasons: vec!["my daughter".into()],
+            }),
+            BodyDto::CrisisPlan(CrisisPlanDto {
+                reasons: vec!["my daughter".into(), "the garden".into()],
+                ..Default::default()
+            }),
+        ),
+        Kind::Morning => (
+            BodyDto::Morning(MorningDto {
+                intention: "go gently today".into(),
+                one_step: "walk at lunch".into(),
+            }),
+            BodyDto::Morning(MorningDto {
+                intention: "go gently".into(),
+                one_step: String::new(),
+            }),
+        ),
+        Kind::Evening => (
+            BodyDto::Evening(EveningDto {
+                went_well: "the meeting".into(),
+                was_hard: "the commute".into(),
+                peak_stress: Some(6),
+                grateful: "my sister".into(),
+            }),
+            BodyDto::Evening(EveningDto {
+                went_well: "the meeting".into(),
+                peak_stress: Some(5),
+                ..Default::default()
+            }),
+        ),
+        Kind::Schedule => (
+            BodyDto::Schedule(ScheduleSlotDto {
+                title: "Evening group".into(),
+                session_type: "group".into(),
+                first: "2026-11-02".into(),
+                start: "18:00".into(),
+                minutes: 180,
+                weekdays: vec![1, 3, 4],
+                until: Some("2027-01-29".into()),
+                place: "Riverside clinic".into(),
+                online: false,
+                archived: false,
+            }),
+            BodyDto::Schedule(ScheduleSlotDto {
+                title: "Evening group".into(),
+                session_type: "group".into(),
+                first: "2026-11-02".into(),
+                start: "18:30".into(),
+                minutes: 150,
+                weekdays: vec![1, 3],
+                until: None,
+                place: String::new(),
+                online: true,
+                archived: false,
+            }),
+        ),
+        Kind::Occurrence => (
+            BodyDto::Occurrence(OccurrenceDto {
+                slot: "0123456789abcdef0123456789abcdef".into(),
+                slot_title: "Evening group".into(),
+                date: "2026-11-25".into(),
+                cancelled: false,
+                moved_to: Some("2026-11-26T18:00".into()),
+                attendance: Some("attended".into()),
+                note: "a good one".into(),
+                session_note: None,
+            }),
+            BodyDto::Occurrence(OccurrenceDto {
+                slot: "0123456789abcdef0123456789abcdef".into(),
+                slot_title: "Evening group".into(),
+                date: "2026-11-25".into(),
+                cancelled: false,
+                moved_to: None,
+                attendance: Some("excused".into()),
+                note: "work trip".into(),
+                session_note: None,
+            }),
+        ),
+        Kind::Goal => (
+            BodyDto::Goal(GoalDto {
+                title: "Sleep before midnight".into(),
+                why: "mornings are easier".into(),
+                steps: vec![ItemDto {
+                    text: "phone out of the bedroom".into(),
+                    done: true,
+                }],
+                target: Some("2027-01-31".into()),
+                reached: false,
+                archived: false,
+            }),
+            BodyDto::Goal(GoalDto {
+                title: "Sleep before midnight".into(),
+                why: String::new(),
+                steps: Vec::new(),
+                target: None,
+                reached: true,
+                archived: false,
+            }),
+        ),
+        Kind::StepDown => (
+            BodyDto::StepDown(StepDownPlanDto {
+                phases: vec![PhaseDto {
+                    name: "Outpatient".into(),
+                    from: None,
+                    to: None,
+                    supports: vec!["weekly group".into()],
+                    appointments: vec!["Dr Lee monthly".into()],
+                    note: "ask about evenings".into(),
+                }],
+            }),
+            BodyDto::StepDown(StepDownPlanDto {
+                phases: vec![PhaseDto {
+                    name: "Aftercare".into(),
+                    from: Some("2027-05-01".into()),
+                    to: Some("2027-11-01".into()),
+                    ..Default::default()
+                }],
             }),
         ),
         Kind::Unknown => panic!("a record from a newer Keel cannot be written by this one"),

@@ -683,3 +683,129 @@ fn clocks_lapses_and_status_from_the_command_line() {
     let o = run(keel(&vault, &["search", "launch"]));
     assert!(stdout(&o).contains("Alcohol"), "{}", stdout(&o));
 }
+
+#[test]
+fn the_schedule_attendance_and_the_next_session_from_the_command_line() {
+    let (_d, vault) = temp_vault();
+    init(&vault);
+    let add = |extra: &[&str]| {
+        let mut args = vec![
+            "schedule",
+            "add",
+            "--title",
+            "Evening group",
+            "--first",
+            "2026-01-01",
+        ];
+        args.extend_from_slice(extra);
+        run(keel(&vault, &args))
+    };
+    let o = add(&["--start", "18:00", "--days", "mon,funday"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("days like mon,wed,thu"),
+        "{}",
+        stderr(&o)
+    );
+    let o = add(&["--start", "6pm"]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("a time like 18:30"), "{}", stderr(&o));
+    let o = add(&["--start", "18:00", "--days", "mon", "--until", "2025-12-01"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("on or after its first day"),
+        "{}",
+        stderr(&o)
+    );
+    // Every day at midnight for a minute, from 1 January: there is always one to come.
+    let all = "mon,tue,wed,thu,fri,sat,sun";
+    let o = add(&[
+        "--start",
+        "00:00",
+        "--minutes",
+        "1",
+        "--days",
+        all,
+        "--place",
+        "Clinic",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let slot = stdout(&o).trim().to_owned();
+
+    let o = run(keel(
+        &vault,
+        &["attend", &slot, "--date", "2026-01-05", "--attended"],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let first = stdout(&o).trim().to_owned();
+    let o = run(keel(
+        &vault,
+        &[
+            "attend",
+            &slot,
+            "--date",
+            "2026-01-06",
+            "--missed",
+            "--note",
+            "flu",
+        ],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // Marking the same day again changes its one record.
+    let o = run(keel(
+        &vault,
+        &["attend", &slot, "--date", "2026-01-05", "--excused"],
+    ));
+    assert_eq!(stdout(&o).trim(), first, "{}", stderr(&o));
+    let o = run(keel(
+        &vault,
+        &["attend", &slot, "--date", "2026-01-05", "--attended"],
+    ));
+    assert_eq!(code(&o), 0);
+    let o = run(keel(
+        &vault,
+        &["attend", &slot, "--date", "2025-12-31", "--attended"],
+    ));
+    assert_eq!(code(&o), 1, "before its first day");
+    assert!(
+        stderr(&o).contains("not scheduled on that day"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(keel(&vault, &["attend", &slot, "--date", "2026-01-07"]));
+    assert_eq!(code(&o), 1, "no mark given");
+    assert!(
+        stderr(&o).contains("--attended, --missed or --excused"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = run(keel(&vault, &["schedule", "list", "--json"]));
+    let p: keel::dto::ProgrammeDto = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (
+            p.attendance.attended,
+            p.attendance.missed,
+            p.attendance.excused
+        ),
+        (1, 1, 0)
+    );
+    assert_eq!(p.attendance.percent, Some(50));
+    assert!(p.upcoming.len() >= 13, "two weeks of daily sessions");
+    let o = run(keel(&vault, &["schedule", "list"]));
+    assert!(
+        stdout(&o).contains("00:00–00:01  Evening group · Clinic"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stdout(&o).contains("Attendance: 50% (1 attended, 1 missed, 0 excused)"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(keel(&vault, &["status"]));
+    assert!(stdout(&o).contains("Next session: "), "{}", stdout(&o));
+    let o = run(keel(&vault, &["status", "--json"]));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["nextSession"]["title"], "Evening group");
+}

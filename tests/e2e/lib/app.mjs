@@ -392,13 +392,13 @@ export class App {
 }
 
 /** Start the app in a new WebDriver session; resolves once the page is scriptable. */
-export async function launch(driver) {
+export async function launch(driver, { args = [] } = {}) {
   // One app at a time: wait for the previous one under this driver to be gone.
   for (let i = 0; i < 100 && driver.appPids().length; i++) await sleep(100);
   if (driver.appPids().length) throw new Error(`a previous app is still running: ${driver.appPids()}`);
   const client = new Client(driver.port);
   const t0 = performance.now();
-  await client.newSession(APP);
+  await client.newSession(APP, args);
   const app = new App(client, driver);
   app.launchedAt = t0;
   app.sessionMs = performance.now() - t0;

@@ -82,9 +82,9 @@ export class Client {
     return this.request('GET', '/status', undefined, 2000);
   }
 
-  async newSession(application) {
+  async newSession(application, args = []) {
     const value = await this.request('POST', '/session', {
-      capabilities: { alwaysMatch: { 'tauri:options': { application } } },
+      capabilities: { alwaysMatch: { 'tauri:options': { application, args } } },
     });
     this.sessionId = value.sessionId;
     return value;

@@ -6,7 +6,9 @@ menu (its key events skip GTK's key bindings, so Shift+F10 never opens one) and 
     python3 xtest.py 'move 100 200' 'down 2' 'up 2' 'key Shift_L down' 'key F10' 'sleep 300'
 
 Each argument is one step: `move X Y` (screen pixels), `down B` / `up B` (1 left, 2 middle,
-3 right), `key NAME [down|up]` (a keysym name; a press and a release if neither), `sleep MS`.
+3 right), `key NAME [down|up]` (a keysym name; a press and a release if neither), `sleep MS`,
+`close WINDOW` (asks a top-level window to close, as a window manager's close button does:
+WM_DELETE_WINDOW; there is no window manager under Xvfb).
 Uses DISPLAY from the environment. Only libX11 and libXtst, through ctypes.
 """
 import ctypes
@@ -28,6 +30,28 @@ x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
 xtst.XTestFakeMotionEvent.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_ulong]
 xtst.XTestFakeButtonEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
 xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
+
+x11.XInternAtom.restype = ctypes.c_ulong
+x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+x11.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long, ctypes.c_void_p]
+
+
+class XClientMessageEvent(ctypes.Structure):
+    _fields_ = [
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p),
+        ("window", ctypes.c_ulong),
+        ("message_type", ctypes.c_ulong),
+        ("format", ctypes.c_int),
+        ("data", ctypes.c_long * 5),
+    ]
+
+
+class XEvent(ctypes.Union):
+    _fields_ = [("xclient", XClientMessageEvent), ("pad", ctypes.c_long * 24)]
+
 
 display = x11.XOpenDisplay(None)
 if not display:
@@ -55,6 +79,16 @@ for step in sys.argv[1:]:
         if len(args) == 1 or args[1] == "up":
             x11.XSync(display, 0)
             xtst.XTestFakeKeyEvent(display, code, False, 0)
+    elif op == "close":
+        window = int(args[0], 0)
+        ev = XEvent()
+        ev.xclient.type = 33  # ClientMessage
+        ev.xclient.window = window
+        ev.xclient.message_type = x11.XInternAtom(display, b"WM_PROTOCOLS", False)
+        ev.xclient.format = 32
+        ev.xclient.data[0] = x11.XInternAtom(display, b"WM_DELETE_WINDOW", False)
+        ev.xclient.data[1] = 0  # CurrentTime
+        x11.XSendEvent(display, window, False, 0, ctypes.byref(ev))
     elif op == "sleep":
         x11.XSync(display, 0)
         time.sleep(int(args[0]) / 1000)

@@ -178,6 +178,86 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await app.heading('Coping skills');
     await shot(t('10-skills'));
 
+    await app.nav('Crisis plan');
+    await app.heading('My crisis plan');
+    await top();
+    if (theme === 'light') {
+      await shot(t('17a-crisis-plan-empty'));
+      await app.click('Write my plan');
+      await app.fill('Signs a hard time is starting', 'Not sleeping' + Key.Enter + 'Skipping lunch');
+      await app.fill('Things I can do on my own', 'A long shower' + Key.Enter + 'Walk round the block');
+      await app.fill('My reasons to keep going', 'My daughter' + Key.Enter + 'The garden');
+      await shot(t('17b-crisis-plan-edit'));
+      await app.click('Save');
+      await app.waitFor(() => document.querySelector('[aria-label="My crisis plan"]')?.textContent.includes('The garden'), [], { what: 'the saved plan' });
+      await app.click('Add to my plan: 988 Suicide & Crisis Lifeline (United States)');
+      await app.waitFor(() => document.querySelector('[aria-label="My crisis plan"]')?.textContent.includes('988'), [], { what: 'the line added' });
+      await top();
+    }
+    await shot(t('17-crisis-plan'));
+
+    await app.nav('Today');
+    await app.heading('How are you right now?');
+    await app.click('Ride out an urge');
+    await app.heading('Ride out an urge');
+    await shot(t('18a-surf-ready'));
+    await app.pick('How strong is the urge right now?', 7);
+    await app.click('Start 20 minutes');
+    await app.waitFor(() => document.querySelector('[role=timer]'), [], { what: 'the timer' });
+    await shot(t('18b-surf-running'));
+    await app.click('Stop here');
+    await app.pick('Urge now', 4);
+    await shot(t('18c-surf-ended'));
+    await app.click('Leave without saving');
+    await app.heading('How are you right now?');
+
+    await app.click('+ Morning intention');
+    await app.heading('New morning intention');
+    await shot(t('19a-editor-morning'));
+    await app.click('Cancel');
+    await app.click('+ Evening review');
+    await app.heading('New evening review');
+    await shot(t('19b-editor-evening'));
+    await app.click('Cancel');
+    await app.heading('How are you right now?');
+
+    await app.nav('Programme');
+    await app.heading('Programme');
+    if (theme === 'light') {
+      await shot(t('20a-programme-empty'));
+      const set = (name, value) => app.run((n, v) => { const el = control(n); el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); return true; }, name, value);
+      await app.click('Add a weekly session');
+      await app.fill('Title', 'Evening group');
+      for (const d of ['Mon', 'Wed', 'Thu']) await (await app.control(d)).click();
+      const d = new Date(Date.now() - 21 * 86400_000);
+      await set('First day', `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
+      await app.fill('Place (optional)', 'Riverside clinic, room 4');
+      await shot(t('20b-programme-add-session'));
+      await app.click('Add');
+      await app.waitFor(() => control('Scheduled sessions')?.textContent.includes('Evening group'), [], { what: 'the slot' });
+      await app.click('Add a one-off appointment');
+      await app.fill('Title', 'Psychiatrist');
+      await (await app.control('Online')).click();
+      await app.click('Add');
+      await app.waitFor(() => control('Scheduled sessions')?.textContent.includes('Psychiatrist'), [], { what: 'the appointment' });
+      await app.run(() => { const g = control('Sessions to mark').querySelectorAll('[role=group]'); [...g[0].querySelectorAll('button')].find((b) => b.textContent.trim() === 'Attended').click(); return true; });
+      await app.waitFor(() => /You attended 1 of 1/.test(norm(document.body.textContent)), [], { what: 'attendance' });
+      await app.click('Add a goal');
+      await app.fill('Goal', 'Sleep before midnight most nights');
+      await (await app.control('Add steps item')).sendKeys('Phone out of the bedroom' + Key.Enter);
+      await (await app.control('Add steps item')).sendKeys('Tea, not coffee, after 4' + Key.Enter);
+      await app.click('Add goal');
+      await app.waitFor(() => control('Your goals')?.textContent.includes('Sleep before'), [], { what: 'the goal' });
+      await app.click('Make a step-down plan');
+      await shot(t('20c-programme-step-down-edit'));
+      await app.click('Save plan');
+      await app.waitFor(() => document.body.textContent.includes('Change the plan'), [], { what: 'the plan saved' });
+      await top();
+    }
+    await shot(t('20-programme'));
+    await app.run(() => { document.getElementById('prog-goals').scrollIntoView({ block: 'start' }); return true; });
+    await shot(t('20d-programme-goals'));
+
     await app.nav('Settings');
     await app.heading('Settings');
     await shot(t('11-settings'));
@@ -186,6 +266,8 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await shot(t('11b-settings-privacy'));
     await app.run(() => { document.getElementById('set-trackers').closest('section').scrollIntoView({ block: 'start' }); return true; });
     await shot(t('11c-settings-trackers'));
+    await app.run(() => { document.getElementById('set-reminders').closest('section').scrollIntoView({ block: 'start' }); return true; });
+    await shot(t('11d-settings-reminders'));
 
     await app.nav('Trash');
     await app.heading('Trash');

@@ -8,7 +8,7 @@ import { localDay } from './time';
 import { labelOverrides } from './kinds/overrides.svelte';
 
 export type Phase = 'loading' | 'firstrun' | 'locked' | 'unlocked' | 'failed';
-export type View = 'today' | 'history' | 'search' | 'skills' | 'trash' | 'settings' | 'help' | 'edit' | 'check';
+export type View = 'today' | 'programme' | 'history' | 'search' | 'skills' | 'plan' | 'surf' | 'trash' | 'settings' | 'help' | 'edit' | 'check';
 
 export interface Editing {
   /** An entry kind: one the editor writes, or a record from a newer Keel (shown, not edited). */
@@ -66,6 +66,11 @@ export class AppState {
   clocks = $state<ClockStatusDto[]>([]);
   /** A lapse was just logged: Today opens with a kind word and help one click away. */
   afterLapse = $state(false);
+  /** Where urge surfing was started from (Today or Coping skills), to go back to after. */
+  surfFrom = $state<View>('today');
+  /** An urge-surfing timer is running: the idle lock counts it as the person being here while
+   * Keel's window has the focus (a 20-minute ride is not idleness), and only until it ends. */
+  surfing = $state(false);
   /** Check-ins and journal entries marked "bring to my next session" since the last session. */
   marked = $state<RecordDto[]>([]);
   editing = $state<Editing | null>(null);
@@ -78,6 +83,8 @@ export class AppState {
   /** Bumped whenever Keel locks (idle, quick hide, Ctrl+L, the shell): every screen that shows
    * or takes a secret (a passphrase, a recovery key) clears it when this changes. */
   wipes = $state(0);
+  /** Bumped by the tray's "Quick check-in" while Today is open: its check-in takes the focus. */
+  checkinRequests = $state(0);
   /** The newest shell status applied: an older one (a reply overtaken by a lock) is ignored,
    * and one as old is the state already shown. Sent with unlock, so a lock since wins. */
   epoch = -1;
@@ -171,6 +178,7 @@ export class AppState {
     this.trackers = [];
     this.clocks = [];
     this.afterLapse = false;
+    this.surfing = false;
     this.marked = [];
     this.editing = null;
     this.health = null;
@@ -201,6 +209,16 @@ export class AppState {
     } catch {
       // The screen is already cleared.
     }
+  }
+
+  /** The tray's "Quick check-in" (the shell has brought the window forward): Today, with its
+   * check-in focused; an editor open is left, as the sidebar leaves it. Locked, nothing changes:
+   * unlocking opens on Today with the check-in focused. */
+  quickCheckin(): void {
+    if (this.phase !== 'unlocked') return;
+    this.editing = null;
+    this.view = 'today';
+    this.checkinRequests += 1;
   }
 
   async refreshToday(): Promise<void> {
@@ -306,6 +324,13 @@ export class AppState {
     const timer = this.toastTimers.get(id);
     if (timer !== undefined) clearTimeout(timer);
     this.toastTimers.delete(id);
+  }
+
+  /** Open urge surfing, remembering where from. */
+  surf(): void {
+    if (this.view !== 'surf' && this.view !== 'edit') this.surfFrom = this.view;
+    this.editing = null;
+    this.view = 'surf';
   }
 
   edit(kind: EntryKind, record: RecordDto | null = null, prefill?: BodyDto): void {

@@ -56,6 +56,8 @@ describe('errorMessage', () => {
     const fields = [
       'sleepHours', 'distressBefore', 'distressAfter', 'urgeBefore', 'urgeAfter', 'skillName', 'sessionType',
       'howTo', 'category', 'title', 'text', 'minutes', 'context', 'stress', 'mood', 'craving', 'at', 'kind', 'id',
+      'intention', 'oneStep', 'wentWell', 'wasHard', 'peakStress', 'grateful', 'urgeAlong', 'warningSigns', 'onMyOwn',
+      'takeMyMindOff', 'people', 'professionals', 'saferSurroundings', 'reasons', 'why', 'steps', 'target', 'phases',
     ];
     for (const field of fields) {
       const m = errorMessage(dto('InvalidInput', { field, message: `${field}: a reason` }));
@@ -63,6 +65,7 @@ describe('errorMessage', () => {
     }
     const word = (field: string) => errorMessage(dto('InvalidInput', { field, message: `${field}: x` })).split(':')[0];
     expect([word('sleepHours'), word('skillName'), word('howTo'), word('at')]).toEqual(['Sleep hours', 'Skill', 'How to do it', 'When']);
+    expect([word('wentWell'), word('professionals')]).toEqual(['What went well', 'Professionals and lines']);
     expect(errorMessage(dto('InvalidInput', { field: 'title', message: 'title: required' }))).toBe('Title: please fill this in.');
   });
 

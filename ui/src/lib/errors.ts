@@ -13,6 +13,11 @@ const FIELD_NAMES: Record<string, string> = {
   recoveryKey: 'Recovery key',
   autoLockMinutes: 'Auto-lock minutes',
   theme: 'Theme',
+  // Reminders
+  checkinTimes: 'Check-in reminder times',
+  sessionMinutesBefore: 'Reminder before a session',
+  checkinText: 'Check-in reminder words',
+  sessionText: 'Session reminder words',
   // Any record
   at: 'When',
   kind: 'Kind',
@@ -58,6 +63,38 @@ const FIELD_NAMES: Record<string, string> = {
   // One of the person's own trackers
   answer: 'Answered with',
   unit: 'Unit',
+  // Morning intention, evening review
+  intention: 'Intention',
+  oneStep: 'One small step',
+  wentWell: 'What went well',
+  wasHard: 'What was hard',
+  peakStress: 'Peak stress',
+  grateful: 'Grateful for',
+  // Urge surfing (a coping-skill use)
+  urgeAlong: 'Urge along the way',
+  // The crisis plan
+  warningSigns: 'Signs a hard time is starting',
+  onMyOwn: 'Things to do on my own',
+  takeMyMindOff: 'People and places that take my mind off things',
+  people: 'People to ask for help',
+  professionals: 'Professionals and lines',
+  saferSurroundings: 'Making my surroundings safer',
+  reasons: 'My reasons to keep going',
+  // Goals, the step-down plan, the schedule
+  why: 'Why it matters',
+  steps: 'Steps',
+  target: 'Target date',
+  phases: 'Phases',
+  first: 'First day',
+  start: 'Start time',
+  weekdays: 'Days',
+  place: 'Place',
+  slot: 'Session',
+  slotTitle: 'Session',
+  date: 'Day',
+  movedTo: 'Moved to',
+  attendance: 'Attendance',
+  sessionNote: 'Session note',
   // Lists and search
   since: 'From',
   until: 'To',

@@ -44,5 +44,24 @@ describe('watchIdle', () => {
     expect(onIdle, 'and it locks again once they stop').toHaveBeenCalledTimes(2);
     stop();
   });
-});
 
+  it('something followed on screen (a running urge-surfing timer) counts only while focused, and only while it runs', () => {
+    vi.useFakeTimers();
+    let focused = true;
+    let surfing = true;
+    const onIdle = vi.fn();
+    const stop = watchIdle(5 * 60_000, onIdle, window, 5_000, () => focused, () => surfing);
+    vi.advanceTimersByTime(20 * 60_000);
+    expect(onIdle, 'a 20-minute ride in the focused window is not idleness').not.toHaveBeenCalled();
+    focused = false;
+    vi.advanceTimersByTime(5 * 60_000 + 5_000);
+    expect(onIdle, 'another window in front: the lock counts again').toHaveBeenCalledOnce();
+    onIdle.mockClear();
+    focused = true;
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    surfing = false;
+    vi.advanceTimersByTime(5 * 60_000 + 5_000);
+    expect(onIdle, 'once the ride ends, idle minutes lock as ever').toHaveBeenCalledOnce();
+    stop();
+  });
+});

@@ -10,6 +10,9 @@ export function watchIdle(
   target: Window = window,
   checkEveryMs = 5_000,
   hasFocus: () => boolean = () => document.hasFocus(),
+  /** Something on screen the person is following without touching it (an urge-surfing timer
+   * running): while it says so and the window has the focus, that counts as activity. */
+  present: () => boolean = () => false,
 ): () => void {
   let last = Date.now();
   let fired = false;
@@ -20,6 +23,7 @@ export function watchIdle(
   };
   for (const ev of EVENTS) target.addEventListener(ev, touch, { passive: true, capture: true });
   const timer = setInterval(() => {
+    if (present()) touch();
     if (!fired && Date.now() - last >= limitMs) {
       fired = true;
       onIdle();

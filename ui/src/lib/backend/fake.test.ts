@@ -128,3 +128,100 @@ describe('the fake backend, settings', () => {
     expect((await fake.setSettings({ ...s, cravingLabel: 'Urge' })).cravingLabel).toBe('Urge');
   });
 });
+
+describe('the fake backend, the programme’s schedule (as src/kinds/schedule.rs and occurrence.rs)', () => {
+  const slot = (over: Partial<BodyDto & { kind: 'schedule' }> = {}): BodyDto => ({
+    kind: 'schedule',
+    title: 'Group',
+    sessionType: 'group',
+    first: '2026-11-30',
+    start: '18:00',
+    minutes: 180,
+    weekdays: [],
+    until: null,
+    place: '',
+    online: false,
+    archived: false,
+    ...over,
+  });
+  const add = async (body: BodyDto) => (await (await vault()).addRecord({ at: null, body })).body;
+
+  it('sorts the days, pads dates and times, and drops the end of a one-off', async () => {
+    expect(await add(slot({ title: ' Group ', start: ' 9:05 ', first: '2026-1-5', weekdays: [4, 2, 4], until: '2026-03-01' }))).toMatchObject({
+      title: 'Group',
+      start: '09:05',
+      first: '2026-01-05',
+      weekdays: [2, 4],
+      until: '2026-03-01',
+    });
+    expect(await add(slot({ until: '2027-01-01' }))).toMatchObject({ weekdays: [], until: null });
+  });
+
+  it('names the field it refuses, in the engine’s order', async () => {
+    const fake = await vault();
+    const refused = async (body: BodyDto) => (await fake.addRecord({ at: null, body }).catch((e) => e)).field;
+    expect(await refused(slot({ sessionType: 'party' as never, title: '' }))).toBe('sessionType');
+    expect(await refused(slot({ first: 'Monday', title: '' }))).toBe('first');
+    expect(await refused(slot({ start: '18:30:00' }))).toBe('start');
+    expect(await refused(slot({ start: '24:00' }))).toBe('start');
+    expect(await refused(slot({ title: '  ' }))).toBe('title');
+    expect(await refused(slot({ place: 'x'.repeat(81) }))).toBe('place');
+    expect(await refused(slot({ minutes: 0 }))).toBe('minutes');
+    expect(await refused(slot({ minutes: 721 }))).toBe('minutes');
+    expect(await refused(slot({ weekdays: [0] }))).toBe('weekdays');
+    expect(await refused(slot({ weekdays: [1], until: '2026-11-01' }))).toBe('until');
+  });
+
+  it('an occurrence: ids in lower case, a move as a day and time, a cancelled session never attended', async () => {
+    const fake = await vault();
+    const occ = (over: Partial<BodyDto & { kind: 'occurrence' }> = {}): BodyDto => ({
+      kind: 'occurrence',
+      slot: 'AB'.repeat(16),
+      slotTitle: ' Group ',
+      date: '2026-11-30',
+      cancelled: false,
+      movedTo: null,
+      attendance: null,
+      note: '',
+      sessionNote: null,
+      ...over,
+    });
+    const ok = await fake.addRecord({ at: null, body: occ({ movedTo: '2026-12-1T9:00', attendance: ' Missed ' as never, sessionNote: '' }) });
+    expect(ok.body).toMatchObject({ slot: 'ab'.repeat(16), slotTitle: 'Group', movedTo: '2026-12-01T09:00', attendance: 'missed', sessionNote: null });
+    const refused = async (body: BodyDto) => (await fake.addRecord({ at: null, body }).catch((e) => e)).field;
+    expect(await refused(occ({ slot: 'nope' }))).toBe('slot');
+    expect(await refused(occ({ date: '30/11/2026' }))).toBe('date');
+    expect(await refused(occ({ movedTo: 'tomorrow' }))).toBe('movedTo');
+    expect(await refused(occ({ attendance: 'late' as never }))).toBe('attendance');
+    expect(await refused(occ({ sessionNote: 'xyz' }))).toBe('sessionNote');
+    expect(await refused(occ({ cancelled: true, attendance: 'attended' }))).toBe('attendance');
+    expect((await fake.addRecord({ at: null, body: occ({ cancelled: true, attendance: 'excused' }) })).body).toMatchObject({ cancelled: true });
+  });
+});
+
+describe('the fake backend, morning and evening (as src/kinds/morning.rs and evening.rs)', () => {
+  it('takes a body with fields left out as their empty values, as the engine’s serde defaults do', async () => {
+    const fake = await vault();
+    const m = await fake.addRecord({ at: null, body: { kind: 'morning', intention: ' rest ' } as BodyDto });
+    expect(m.body).toEqual({ kind: 'morning', intention: 'rest', oneStep: '' });
+    await expect(fake.addRecord({ at: null, body: { kind: 'evening' } as BodyDto })).rejects.toMatchObject({ field: 'wentWell' });
+    await expect(fake.addRecord({ at: null, body: { kind: 'evening', peakStress: 2.5 } as BodyDto })).rejects.toMatchObject({ field: 'peakStress' });
+  });
+});
+
+describe('the fake backend, the lock screen’s copy of the crisis plan (as the shell keeps it)', () => {
+  it('is tidied like the record, written only while unlocked, read while locked, and deleted with null', async () => {
+    const fake = await vault();
+    expect(await fake.lockScreenPlan()).toBeNull();
+    const plan = { warningSigns: [' not sleeping ', 'Not sleeping'], onMyOwn: [], takeMyMindOff: [], people: [{ name: ' Sam ', phone: '555', note: '' }], professionals: [], saferSurroundings: [], reasons: [] };
+    await fake.setLockScreenPlan(plan);
+    expect(await fake.lockScreenPlan()).toEqual({ ...plan, warningSigns: ['not sleeping'], people: [{ name: 'Sam', phone: '555', note: '' }] });
+    await expect(fake.setLockScreenPlan({ ...plan, people: [{ name: '', phone: '555', note: '' }] })).rejects.toMatchObject({ field: 'people' });
+    await fake.lock();
+    expect((await fake.lockScreenPlan())?.warningSigns, 'readable while locked').toEqual(['not sleeping']);
+    await expect(fake.setLockScreenPlan(null)).rejects.toMatchObject({ code: 'VaultLocked' });
+    await fake.unlock({ passphrase: 'a fake passphrase' });
+    await fake.setLockScreenPlan(null);
+    expect(await fake.lockScreenPlan()).toBeNull();
+  });
+});

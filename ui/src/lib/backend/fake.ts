@@ -13,6 +13,7 @@ import type {
   ChangePassphraseRequest,
   ConfirmKeyRequest,
   CreatedVaultDto,
+  CrisisPlanDto,
   ErrorCode,
   ErrorDto,
   ItemDto,
@@ -20,9 +21,11 @@ import type {
   ListQuery,
   NewRecord,
   PassphraseRequest,
+  ProgrammeDto,
   RecordDto,
   RecordKind,
   RecoverRequest,
+  ReminderSettings,
   SearchQuery,
   Settings,
   SkillCategory,
@@ -35,6 +38,7 @@ import { listQuery } from './index';
 import {
   ALL_KINDS,
   ANSWER_LABEL,
+  ATTENDANCE_LABEL,
   CONTEXT_LABEL,
   SESSION_TYPE_LABEL,
   SKILL_CATEGORY_LABEL,
@@ -46,6 +50,7 @@ import {
 } from '../kinds';
 import { localRfc3339 } from '../time';
 import { clockStatus } from '../clocks';
+import { programme, type MarkRecord, type SlotRecord } from '../programme';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -176,6 +181,58 @@ function checkAnswer(field: string, answer: Answer, v: number): void {
   );
 }
 
+// The engine's limits on the recovery tools (src/kinds/*.rs).
+const MAX_GOAL_TITLE = 120;
+const MAX_PHASES = 20;
+const MAX_PHASE_NAME = 80;
+const MAX_CONTACTS = 30;
+const MAX_SLOT_TITLE = 80;
+const MAX_SLOT_MINUTES = 12 * 60;
+const MAX_URGE_MARKS = 24 * 12;
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** A calendar date at the boundary, `2026-11-30` (the engine's `fields::date`, chrono's
+ * `%Y-%m-%d`: up to four digits of year, one or two of month and day), written back padded. */
+function calendarDate(field: string, s: string): string {
+  const m = /^(\d{1,4})-(\d{1,2})-(\d{1,2})$/.exec(s.trim());
+  const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  if (!m || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) throw invalid(field, 'a date like 2026-11-30');
+  return `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
+}
+
+/** An optional date: absent or blank is none (the engine's `fields::opt_date`). */
+function optDate(field: string, s: string | null | undefined): string | null {
+  if (s === null || s === undefined || s.trim() === '') return null;
+  return calendarDate(field, s);
+}
+
+/** A time of day on the wall clock, `18:30` (the engine's `fields::time_of_day`). */
+function timeOfDay(field: string, s: string): string {
+  const m = /^(\d{1,2}):(\d{1,2})$/.exec(s.trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw invalid(field, 'a time like 18:30 (24-hour)');
+  return `${pad(Number(m[1]))}:${pad(Number(m[2]))}`;
+}
+
+/** A record id at the boundary (any case, trimmed), written back in lower case. */
+function recordId(field: string, s: string): string {
+  const t = asciiLower(s.trim());
+  if (!ID.test(t)) throw invalid(field, 'not a record id');
+  return t;
+}
+
+/** The people or lines of a crisis plan: an empty row dropped, each field trimmed and short,
+ * each one named (the engine's `crisis_plan::contacts`). */
+function contacts(field: string, list: { name: string; phone: string; note: string }[]) {
+  const kept = list.filter((c) => !((c.name ?? '').trim() === '' && (c.phone ?? '').trim() === ''));
+  if (kept.length > MAX_CONTACTS) throw invalid(field, `at most ${MAX_CONTACTS} people or lines`);
+  return kept.map((c) => {
+    const [name, phone, note] = [c.name ?? '', c.phone ?? '', c.note ?? ''].map((x) => short(field, x.trim()));
+    if (!name) throw invalid(field, 'each person or line needs a name');
+    return { name, phone, note };
+  });
+}
+
 /** Each kind's body as the engine takes it in: its closed sets parsed, then validated and
  * normalized, in the engine's order, so the first bad field is the one the engine names. */
 const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
@@ -239,22 +296,29 @@ const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
     return { kind: 'checkin', stress, mood, craving, sleepHours, halt, emotions, triggers, context, note, factors, trackers, bring: !!b.bring };
   },
   'skill-use': (b) => {
+    // A field left out is its empty value, as serde's `default` makes it in the engine.
     let skillId: string | null = null;
-    if (b.skillId !== null) {
+    if (b.skillId !== null && b.skillId !== undefined) {
       skillId = asciiLower(b.skillId.trim());
       if (!ID.test(skillId)) throw invalid('skillId', 'not a skill id');
     }
-    const skillName = requiredShort('skillName', b.skillName);
+    const skillName = requiredShort('skillName', b.skillName ?? '');
     const distressBefore = score('distressBefore', b.distressBefore ?? null, true);
     const distressAfter = score('distressAfter', b.distressAfter ?? null, true);
-    const urgeBefore = score('urgeBefore', b.urgeBefore, true);
-    const urgeAfter = score('urgeAfter', b.urgeAfter, true);
-    const minutes = b.minutes;
+    const urgeBefore = score('urgeBefore', b.urgeBefore ?? null, true);
+    const urgeAfter = score('urgeAfter', b.urgeAfter ?? null, true);
+    const minutes = b.minutes ?? null;
     if (minutes !== null && (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60)) {
       throw invalid('minutes', 'minutes are at most 1440 (a day)');
     }
-    const situation = text('situation', b.situation);
-    const note = text('note', b.note);
+    const urgeAlong = (b.urgeAlong ?? []).map((m) => ({ minute: m.minute ?? 0, urge: m.urge ?? 0 }));
+    if (urgeAlong.length > MAX_URGE_MARKS) throw invalid('urgeAlong', `at most ${MAX_URGE_MARKS} ratings`);
+    for (const m of urgeAlong) score('urgeAlong', m.urge);
+    if (urgeAlong.some((m, i) => i > 0 && m.minute < urgeAlong[i - 1].minute)) {
+      throw invalid('urgeAlong', 'ratings go in time order');
+    }
+    const situation = text('situation', b.situation ?? '');
+    const note = text('note', b.note ?? '');
     return {
       kind: 'skill-use',
       skillId,
@@ -266,6 +330,7 @@ const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
       urgeAfter,
       minutes,
       note,
+      urgeAlong,
     };
   },
   session: (b) => {
@@ -326,6 +391,104 @@ const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
     const unit = label('unit', b.unit ?? '', MAX_TRACKER_UNIT, false);
     if (answer !== 'number' && unit) throw invalid('unit', 'only a number has a unit');
     return { kind: 'tracker', name, answer, unit, archived: !!b.archived };
+  },
+  'crisis-plan': (b) => {
+    const warningSigns = normalizeList('warningSigns', b.warningSigns ?? []);
+    const onMyOwn = normalizeList('onMyOwn', b.onMyOwn ?? []);
+    const takeMyMindOff = normalizeList('takeMyMindOff', b.takeMyMindOff ?? []);
+    const people = contacts('people', b.people ?? []);
+    const professionals = contacts('professionals', b.professionals ?? []);
+    const saferSurroundings = normalizeList('saferSurroundings', b.saferSurroundings ?? []);
+    const reasons = normalizeList('reasons', b.reasons ?? []);
+    return { kind: 'crisis-plan', warningSigns, onMyOwn, takeMyMindOff, people, professionals, saferSurroundings, reasons };
+  },
+  morning: (b) => {
+    const intention = (b.intention ?? '').trim();
+    if (!intention) throw invalid('intention', 'required');
+    text('intention', intention);
+    const oneStep = text('oneStep', b.oneStep ?? '');
+    return { kind: 'morning', intention, oneStep };
+  },
+  evening: (b) => {
+    const wentWell = text('wentWell', (b.wentWell ?? '').trim());
+    const wasHard = text('wasHard', (b.wasHard ?? '').trim());
+    const grateful = text('grateful', (b.grateful ?? '').trim());
+    const peakStress = score('peakStress', b.peakStress ?? null, true);
+    if (!wentWell && !wasHard && !grateful && peakStress === null) {
+      throw invalid('wentWell', 'answer at least one question, even in a word');
+    }
+    return { kind: 'evening', wentWell, wasHard, peakStress, grateful };
+  },
+  schedule: (b) => {
+    // Parsed at the boundary first, then checked, as the engine's `from_dto` and `validate`.
+    const sessionType = closed(SESSION_TYPE_LABEL, 'sessionType', b.sessionType);
+    const first = calendarDate('first', b.first ?? '');
+    const start = timeOfDay('start', b.start ?? '');
+    let until = optDate('until', b.until);
+    const title = label('title', b.title ?? '', MAX_SLOT_TITLE, true);
+    const place = label('place', b.place ?? '', MAX_SLOT_TITLE, false);
+    const minutes = b.minutes;
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_SLOT_MINUTES) {
+      throw invalid('minutes', `a length from 1 to ${MAX_SLOT_MINUTES} minutes`);
+    }
+    const days = b.weekdays ?? [];
+    if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) throw invalid('weekdays', 'days are 1 (Monday) to 7 (Sunday)');
+    const weekdays = [...new Set(days)].sort((x, y) => x - y);
+    if (until !== null) {
+      if (until < first) throw invalid('until', 'ends on or after its first day');
+      if (weekdays.length === 0) until = null;
+    }
+    return { kind: 'schedule', title, sessionType, first, start, minutes, weekdays, until, place, online: !!b.online, archived: !!b.archived };
+  },
+  occurrence: (b) => {
+    const slot = recordId('slot', b.slot ?? '');
+    const date = calendarDate('date', b.date ?? '');
+    let movedTo: string | null = null;
+    const moved = (b.movedTo ?? '').trim();
+    if (moved) {
+      const m = /^(\d{1,4}-\d{1,2}-\d{1,2})T(\d{1,2}:\d{1,2})$/.exec(moved);
+      try {
+        if (!m) throw new Error();
+        movedTo = `${calendarDate('movedTo', m[1])}T${timeOfDay('movedTo', m[2])}`;
+      } catch {
+        throw invalid('movedTo', 'a day and time like 2026-12-01T19:00');
+      }
+    }
+    const attendance = (b.attendance ?? '').trim() ? closed(ATTENDANCE_LABEL, 'attendance', b.attendance) : null;
+    const sessionNote = (b.sessionNote ?? '').trim() ? recordId('sessionNote', b.sessionNote ?? '') : null;
+    const slotTitle = label('slotTitle', b.slotTitle ?? '', MAX_SLOT_TITLE, false);
+    if (b.cancelled && attendance === 'attended') throw invalid('attendance', 'a cancelled session cannot be attended');
+    const note = text('note', b.note ?? '');
+    return { kind: 'occurrence', slot, slotTitle, date, cancelled: !!b.cancelled, movedTo, attendance, note, sessionNote };
+  },
+  goal: (b) => {
+    const target = optDate('target', b.target);
+    const title = label('title', b.title ?? '', MAX_GOAL_TITLE, true);
+    const why = text('why', b.why ?? '');
+    const steps = normalizeItems('steps', b.steps ?? []);
+    return { kind: 'goal', title, why, steps, target, reached: !!b.reached, archived: !!b.archived };
+  },
+  'step-down': (b) => {
+    const parsed = (b.phases ?? []).map((p) => ({
+      name: p.name ?? '',
+      from: optDate('phases', p.from),
+      to: optDate('phases', p.to),
+      supports: p.supports ?? [],
+      appointments: p.appointments ?? [],
+      note: p.note ?? '',
+    }));
+    // A phase with nothing in it is dropped (a list holding only blanks is not nothing).
+    const kept = parsed.filter((p) => !(!p.name.trim() && !p.supports.length && !p.appointments.length && !p.note.trim()));
+    if (kept.length > MAX_PHASES) throw invalid('phases', `at most ${MAX_PHASES} phases`);
+    const phases = kept.map((p) => {
+      const name = label('phases', p.name, MAX_PHASE_NAME, true);
+      if (p.from !== null && p.to !== null && p.to < p.from) throw invalid('phases', 'a phase ends on or after it starts');
+      const supports = normalizeList('phases', p.supports);
+      const appointments = normalizeList('phases', p.appointments);
+      const note = text('phases', p.note);
+      return { name, from: p.from, to: p.to, supports, appointments, note };
+    });
+    return { kind: 'step-down', phases };
   },
   unknown: () => {
     throw invalid('kind', 'a record written by a newer version of Keel cannot be written here');
@@ -430,12 +593,18 @@ export class FakeBackend implements Backend {
   /** How many times the data key was replaced. */
   rekeys = 0;
   private stateHandlers = new Set<(s: VaultStatus) => void>();
+  private quickCheckinHandlers = new Set<() => void>();
+  /** Reminders, kept outside the (fake) journal as the shell keeps them beside the vault. */
+  reminders: ReminderSettings = defaultReminders();
   /** Bumped by every open and lock, as the shell does. */
   epoch = 0;
   /** A recovery key on screen and not yet in effect, as the shell holds it. */
   pending: { purpose: 'create' | 'replace' | 'rekey'; groups: string[]; passphrase: string } | null = null;
   /** What "Copy" put on the (fake) clipboard. */
   clipboard = '';
+  /** The lock screen's copy of the crisis plan, kept outside the (fake) journal: it survives a
+   * lock, as the shell's file beside the vault does. */
+  lockScreenCopy: CrisisPlanDto | null = null;
   /** When each record happened, as an instant (the engine orders by it, not by the text). */
   private instants = new Map<string, number>();
   private lastNow = 0;
@@ -854,6 +1023,26 @@ export class FakeBackend implements Backend {
       }));
   }
 
+  /** As `commands::programme`, on this machine's wall clock now. */
+  async programme(): Promise<ProgrammeDto> {
+    this.guard();
+    const { records } = await this.listRecords(listQuery({ kinds: ['schedule', 'occurrence'] }));
+    const slots: SlotRecord[] = records.flatMap((r) => (r.body.kind === 'schedule' ? [{ id: r.id, slot: r.body }] : []));
+    const marks: MarkRecord[] = records.flatMap((r) => (r.body.kind === 'occurrence' ? [{ id: r.id, updated: r.updated, occurrence: r.body }] : []));
+    return this.out(programme(slots, marks, localRfc3339(new Date()).slice(0, 19)));
+  }
+
+  /** Readable while locked, as the shell's. */
+  async reminderSettings(): Promise<ReminderSettings> {
+    return structuredClone(this.reminders);
+  }
+
+  /** As `ReminderSettings::normalize` (src/dto.rs); the shell saves them locked or not. */
+  async setReminderSettings(req: ReminderSettings): Promise<ReminderSettings> {
+    this.reminders = normalizeReminders(req);
+    return structuredClone(this.reminders);
+  }
+
   async getSettings(): Promise<Settings> {
     return { ...this.settings };
   }
@@ -873,10 +1062,68 @@ export class FakeBackend implements Backend {
     return { ...this.settings };
   }
 
+  async lockScreenPlan(): Promise<CrisisPlanDto | null> {
+    return this.lockScreenCopy === null ? null : structuredClone(this.lockScreenCopy);
+  }
+
+  /** As the shell: only while unlocked; the plan checked and tidied as the record is. */
+  async setLockScreenPlan(plan: CrisisPlanDto | null): Promise<void> {
+    this.guard();
+    if (plan === null) {
+      this.lockScreenCopy = null;
+      return;
+    }
+    const checked: Partial<Body<'crisis-plan'>> = NORMALIZE['crisis-plan']({ kind: 'crisis-plan', ...plan });
+    delete checked.kind;
+    this.lockScreenCopy = checked as CrisisPlanDto;
+  }
+
   async onState(handler: (s: VaultStatus) => void): Promise<() => void> {
     this.stateHandlers.add(handler);
     return () => this.stateHandlers.delete(handler);
   }
+
+  async onQuickCheckin(handler: () => void): Promise<() => void> {
+    this.quickCheckinHandlers.add(handler);
+    return () => this.quickCheckinHandlers.delete(handler);
+  }
+
+  /** Test hook: the tray's "Quick check-in" was chosen. */
+  emitQuickCheckin() {
+    for (const h of this.quickCheckinHandlers) h();
+  }
+}
+
+// ---- Reminders, as src/dto.rs and src/reminders.rs -------------------------------------------
+
+const DEFAULT_CHECKIN_TEXT = 'Time for a check-in';
+const DEFAULT_SESSION_TEXT = 'Something on your calendar starts soon';
+const MAX_REMINDER_TIMES = 8;
+const MAX_REMINDER_TEXT = 60;
+
+export function defaultReminders(): ReminderSettings {
+  return {
+    checkinTimes: [],
+    sessionMinutesBefore: null,
+    checkinText: DEFAULT_CHECKIN_TEXT,
+    sessionText: DEFAULT_SESSION_TEXT,
+    closeToTray: false,
+    startAtLogin: false,
+  };
+}
+
+/** Checks and tidies, in the engine's order: times sorted without repeats, texts trimmed (an
+ * empty one is its default). */
+function normalizeReminders(r: ReminderSettings): ReminderSettings {
+  const times = [...new Set((r.checkinTimes ?? []).map((t) => timeOfDay('checkinTimes', t)))].sort();
+  if (times.length > MAX_REMINDER_TIMES) throw invalid('checkinTimes', `at most ${MAX_REMINDER_TIMES} reminders a day`);
+  const m = r.sessionMinutesBefore ?? null;
+  if (m !== null && (!Number.isInteger(m) || m < 1 || m > 24 * 60)) {
+    throw invalid('sessionMinutesBefore', 'from 1 minute to a day (1440 minutes) before');
+  }
+  const checkinText = label('checkinText', r.checkinText ?? '', MAX_REMINDER_TEXT, false) || DEFAULT_CHECKIN_TEXT;
+  const sessionText = label('sessionText', r.sessionText ?? '', MAX_REMINDER_TEXT, false) || DEFAULT_SESSION_TEXT;
+  return { checkinTimes: times, sessionMinutesBefore: m, checkinText, sessionText, closeToTray: !!r.closeToTray, startAtLogin: !!r.startAtLogin };
 }
 
 /** Fill a fake vault with `n` plausible entries spread over the past, for previews. */
@@ -898,7 +1145,7 @@ export async function seedDemo(fake: FakeBackend, n: number): Promise<void> {
     if (k < 4) {
       body = { kind: 'checkin', stress: (i * 7) % 11, mood: (i * 3) % 11, craving: i % 4, sleepHours: 7, halt: { hungry: i % 5 === 0, angry: false, lonely: i % 6 === 0, tired: i % 3 === 0 }, emotions: i % 2 ? ['anxious'] : ['calm'], triggers: i % 4 ? [] : ['deadline'], context: 'work', note: notes[i % notes.length], factors: { exercise: i % 2 === 0, meals: 3, caffeine: i % 3, medication: true, outdoors: null }, trackers: i % 3 ? [] : [{ tracker: water.id, name: 'Water', answer: 'number', unit: 'glasses', value: 4 + (i % 5) }, { tracker: walk.id, name: 'Walk', answer: 'yes-no', unit: '', value: i % 2 }], bring: i % 17 === 0 };
     } else if (k === 4) {
-      body = { kind: 'skill-use', skillId: null, skillName: 'Box breathing', situation: 'Before a meeting', distressBefore: 7, distressAfter: 4, urgeBefore: 3, urgeAfter: 1, minutes: 5, note: '' };
+      body = { kind: 'skill-use', skillId: null, skillName: 'Box breathing', situation: 'Before a meeting', distressBefore: 7, distressAfter: 4, urgeBefore: 3, urgeAfter: 1, minutes: 5, note: '', urgeAlong: [] };
     } else if (k === 5) {
       body = { kind: 'session', sessionType: 'group', title: `Group ${i}`, facilitator: 'Dr. Rivera', notes: '## Check-in round\n- Talked about **sleep**\n- Practised urge surfing', takeaways: 'Notice the wave, do not fight it.', homework: [{ text: 'Practise box breathing daily', done: i > 20 }], bring: [{ text: 'Ask about the weekend plan', done: i > 20 }], attended: true };
     } else {

@@ -3,6 +3,9 @@
 import type { ChangePassphraseRequest } from './generated/ChangePassphraseRequest';
 import type { ConfirmKeyRequest } from './generated/ConfirmKeyRequest';
 import type { ClockStatusDto } from './generated/ClockStatusDto';
+import type { ProgrammeDto } from './generated/ProgrammeDto';
+import type { ReminderSettings } from './generated/ReminderSettings';
+import type { CrisisPlanDto } from './generated/CrisisPlanDto';
 import type { CreatedVaultDto } from './generated/CreatedVaultDto';
 import type { ErrorDto } from './generated/ErrorDto';
 import type { ListPage } from './generated/ListPage';
@@ -21,8 +24,23 @@ import type { VerifyReportDto } from './generated/VerifyReportDto';
 import { TauriBackend } from './tauri';
 
 export type { Answer } from './generated/Answer';
+export type { Attendance } from './generated/Attendance';
+export type { Contact } from './generated/Contact';
+export type { CrisisPlanDto } from './generated/CrisisPlanDto';
+export type { EveningDto } from './generated/EveningDto';
+export type { GoalDto } from './generated/GoalDto';
+export type { MorningDto } from './generated/MorningDto';
+export type { OccurrenceDto } from './generated/OccurrenceDto';
+export type { PhaseDto } from './generated/PhaseDto';
+export type { ScheduleSlotDto } from './generated/ScheduleSlotDto';
+export type { StepDownPlanDto } from './generated/StepDownPlanDto';
+export type { UrgeMark } from './generated/UrgeMark';
 export type { BodyDto } from './generated/BodyDto';
 export type { ClockStatusDto } from './generated/ClockStatusDto';
+export type { AgendaItemDto } from './generated/AgendaItemDto';
+export type { AttendanceDto } from './generated/AttendanceDto';
+export type { ProgrammeDto } from './generated/ProgrammeDto';
+export type { ReminderSettings } from './generated/ReminderSettings';
 export type { LapseDto } from './generated/LapseDto';
 export type { Milestone } from './generated/Milestone';
 export type { SobrietyClockDto } from './generated/SobrietyClockDto';
@@ -110,11 +128,29 @@ export interface Backend {
   listTrackers(includeArchived: boolean): Promise<RecordDto[]>;
   /** Where each clock not archived stands now, the longest-running first. */
   clockStatus(): Promise<ClockStatusDto[]>;
+  /** The programme at a glance: the next session, today and 13 days ahead (cancelled ones
+   * included and flagged), sessions started in the last 28 days (newest first), attendance. */
+  programme(): Promise<ProgrammeDto>;
+  /** Reminders and running in the tray. Kept beside the journal, not in it (they work while
+   * locked), so readable while locked. */
+  reminderSettings(): Promise<ReminderSettings>;
+  /** Saves them; resolves to what was saved (times sorted, a blank text back to its default). */
+  setReminderSettings(req: ReminderSettings): Promise<ReminderSettings>;
   getSettings(): Promise<Settings>;
   setSettings(req: Settings): Promise<Settings>;
+  /** The copy of the crisis plan kept for the lock screen, when the person chose to keep one
+   * (null otherwise, or when the copy does not read as a plan). Works while locked: the copy is
+   * outside the encrypted journal on purpose. */
+  lockScreenPlan(): Promise<CrisisPlanDto | null>;
+  /** Keeps this plan as the lock screen's copy (checked and tidied like the record), or deletes
+   * the copy for null. Only while unlocked. */
+  setLockScreenPlan(plan: CrisisPlanDto | null): Promise<void>;
   /** The shell's state changed by itself (idle lock, quick hide, a second launch). Returns an
    * unsubscribe. */
   onState(handler: (s: VaultStatus) => void): Promise<() => void>;
+  /** The tray's "Quick check-in" was chosen (the shell has brought the window forward). Returns
+   * an unsubscribe. */
+  onQuickCheckin(handler: () => void): Promise<() => void>;
 }
 
 /** A complete ListQuery from a partial one. */

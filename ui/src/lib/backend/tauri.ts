@@ -8,10 +8,12 @@ import type {
   Backend,
   ChangePassphraseRequest,
   ConfirmKeyRequest,
+  CrisisPlanDto,
   ListQuery,
   VaultStatus,
   NewRecord,
   PassphraseRequest,
+  ReminderSettings,
   RecoverRequest,
   SearchQuery,
   Settings,
@@ -19,6 +21,8 @@ import type {
 } from './index';
 
 export const STATE_EVENT = 'keel://state';
+/** The tray's "Quick check-in" (src-tauri/src/tray.rs). */
+export const QUICK_CHECKIN_EVENT = 'keel://quick-checkin';
 
 /** One IPC command, with the arguments (named as the shell takes them) and the reply it has. */
 export function call<K extends keyof Commands>(
@@ -110,13 +114,31 @@ export class TauriBackend implements Backend {
   clockStatus() {
     return call('clock_status', {});
   }
+  programme() {
+    return call('programme_status', {});
+  }
+  reminderSettings() {
+    return call('get_reminder_settings', {});
+  }
+  setReminderSettings(req: ReminderSettings) {
+    return call('set_reminder_settings', { req });
+  }
   getSettings() {
     return call('get_settings', {});
   }
   setSettings(req: Settings) {
     return call('set_settings', { req });
   }
+  lockScreenPlan() {
+    return call('lock_screen_plan', {});
+  }
+  async setLockScreenPlan(plan: CrisisPlanDto | null) {
+    await call('set_lock_screen_plan', { plan });
+  }
   async onState(handler: (s: VaultStatus) => void) {
     return listen<VaultStatus>(STATE_EVENT, (e) => handler(e.payload));
+  }
+  async onQuickCheckin(handler: () => void) {
+    return listen(QUICK_CHECKIN_EVENT, () => handler());
   }
 }

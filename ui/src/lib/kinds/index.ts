@@ -14,10 +14,17 @@ import { skill } from './skill';
 import { tracker } from './tracker';
 import { clock } from './clock';
 import { lapse } from './lapse';
+import { crisisPlan } from './crisisPlan';
+import { morning } from './morning';
+import { evening } from './evening';
+import { schedule } from './schedule';
+import { occurrence } from './occurrence';
+import { goal } from './goal';
+import { stepDown } from './stepDown';
 import { unknown } from './unknown';
 
 export type { Body, FieldsProps, KindEditor, KindUi } from './types';
-export { choices, isOneOf, keysOf, splitList } from './shared';
+export { choices, firstLine, isOneOf, keysOf, splitList } from './shared';
 export { CONTEXT_LABEL, HALT_LABEL, emptyCheckin } from './checkin';
 export { emptySkillUse } from './skillUse';
 export { SESSION_TYPE_LABEL, emptySession } from './session';
@@ -26,6 +33,10 @@ export { SKILL_CATEGORY_LABEL } from './skill';
 export { ANSWER_LABEL, shownAnswer, trackerWords } from './tracker';
 export { milestoneWords, runWords } from './clock';
 export { emptyLapse } from './lapse';
+export { emptyCrisisPlan } from './crisisPlan';
+export { emptyMorning } from './morning';
+export { emptyEvening } from './evening';
+export { ATTENDANCE_LABEL } from './occurrence';
 export { KEPT_NOTE } from './unknown';
 
 const registry = {
@@ -37,6 +48,13 @@ const registry = {
   tracker,
   clock,
   lapse,
+  'crisis-plan': crisisPlan,
+  morning,
+  evening,
+  schedule,
+  occurrence,
+  goal,
+  'step-down': stepDown,
   unknown,
 } satisfies { [K in RecordKind]: KindUi<K> };
 
@@ -68,6 +86,14 @@ export const TIMELINE_KINDS: EntryKind[] = ALL_KINDS.filter(isEntry);
 
 /** The kinds one can write as a new entry (History's Kind filter, Today's New buttons). */
 export const ENTRY_KINDS: EditableKind[] = ALL_KINDS.filter(isEditable);
+
+/** Today's New buttons, in order: the kinds offered from Today (a lapse is logged from its
+ * clock), with the morning intention first before noon and the evening review first from 5 pm. */
+export function todayKinds(hour: number): EditableKind[] {
+  const kinds = ENTRY_KINDS.filter((k) => editorOf(k).fromToday !== false);
+  const first: EditableKind | null = hour < 12 ? 'morning' : hour >= 17 ? 'evening' : null;
+  return first && kinds.includes(first) ? [first, ...kinds.filter((k) => k !== first)] : kinds;
+}
 
 /** The editor of an editable kind. */
 export function editorOf(kind: EditableKind): KindEditor<EditableKind> {

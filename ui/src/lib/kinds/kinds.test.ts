@@ -7,12 +7,17 @@ import {
   TIMELINE_KINDS,
   bodyTags,
   emptyCheckin,
+  emptyCrisisPlan,
+  emptyEvening,
   emptyJournal,
+  emptyMorning,
+  firstLine,
   emptySession,
   emptySkillUse,
   recordText,
   searchText,
   summary,
+  todayKinds,
 } from '.';
 
 const record = (body: BodyDto): RecordDto => ({
@@ -28,7 +33,24 @@ const record = (body: BodyDto): RecordDto => ({
 
 describe('the kinds registry', () => {
   it('has every kind the engine exports, each with a label and a mark', () => {
-    expect(ALL_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'skill', 'tracker', 'clock', 'lapse', 'unknown']);
+    expect(ALL_KINDS).toEqual([
+      'checkin',
+      'skill-use',
+      'session',
+      'journal',
+      'skill',
+      'tracker',
+      'clock',
+      'lapse',
+      'crisis-plan',
+      'morning',
+      'evening',
+      'schedule',
+      'occurrence',
+      'goal',
+      'step-down',
+      'unknown',
+    ]);
     for (const k of ALL_KINDS) {
       expect(KINDS[k].label, k).toBeTruthy();
       expect(KINDS[k].icon, k).toBeTruthy();
@@ -36,11 +58,29 @@ describe('the kinds registry', () => {
   });
 
   it('shows entries in the timeline (a newer Keel’s record too), and writes only the ones it knows', () => {
-    expect(TIMELINE_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'lapse', 'unknown']);
-    expect(ENTRY_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'lapse']);
+    // As the engine's ENTRY: a morning intention and an evening review are entries; the plans,
+    // the schedule and goals are reference, kept on their own screens.
+    expect(TIMELINE_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'lapse', 'morning', 'evening', 'unknown']);
+    expect(ENTRY_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'lapse', 'morning', 'evening']);
     for (const k of ENTRY_KINDS) expect(KINDS[k].editor?.empty().kind, k).toBe(k);
-    expect(KINDS.skill.editor).toBeUndefined();
-    expect(KINDS.unknown.editor).toBeUndefined();
+    for (const k of ['skill', 'unknown', 'crisis-plan', 'schedule', 'occurrence', 'goal', 'step-down'] as const) {
+      expect(KINDS[k].editor, k).toBeUndefined();
+    }
+    expect(KINDS.morning.editor?.newLabel).toBe('Morning intention');
+    expect(KINDS.evening.editor?.newLabel).toBe('Evening review');
+  });
+});
+
+describe('Today’s New buttons', () => {
+  it('puts the morning intention first before noon and the evening review first from 5 pm; never a lapse', () => {
+    const midday = todayKinds(14);
+    expect(midday).toEqual(['checkin', 'skill-use', 'session', 'journal', 'morning', 'evening']);
+    expect(todayKinds(0)).toEqual(['morning', 'checkin', 'skill-use', 'session', 'journal', 'evening']);
+    expect(todayKinds(11)[0]).toBe('morning');
+    expect(todayKinds(12)).toEqual(midday);
+    expect(todayKinds(16)).toEqual(midday);
+    expect(todayKinds(17)).toEqual(['evening', 'checkin', 'skill-use', 'session', 'journal', 'morning']);
+    expect(todayKinds(23)[0]).toBe('evening');
   });
 });
 
@@ -84,6 +124,49 @@ describe('search text, as the engine builds its haystack', () => {
     expect(bodyTags(newer)).toEqual([]);
   });
 
+  it('morning: intention, then the one step (an empty one still joins, as in the engine)', () => {
+    expect(searchText({ ...emptyMorning(), intention: 'Stay Steady', oneStep: 'Call Sam' })).toBe('stay steady\ncall sam');
+    expect(searchText({ ...emptyMorning(), intention: 'Rest' })).toBe('rest\n');
+    expect(bodyTags({ ...emptyMorning(), intention: 'Rest' })).toEqual([]);
+  });
+
+  it('evening: went well, was hard, grateful — not the peak stress', () => {
+    const b = { ...emptyEvening(), wentWell: 'Walk', wasHard: 'Meeting', peakStress: 6, grateful: 'Tea' };
+    expect(searchText(b)).toBe('walk\nmeeting\ntea');
+    expect(bodyTags(b)).toEqual([]);
+  });
+
+  it('crisis plan: the five lists in order, then each person and line', () => {
+    const b = {
+      ...emptyCrisisPlan(),
+      warningSigns: ['Not sleeping'],
+      onMyOwn: ['Shower'],
+      takeMyMindOff: ['Library'],
+      people: [{ name: 'Sam', phone: '555 0100', note: '' }],
+      professionals: [{ name: 'Line', phone: '988', note: 'Any hour' }],
+      saferSurroundings: ['Keys with Ana'],
+      reasons: ['My daughter'],
+    };
+    expect(searchText(b)).toBe('not sleeping\nshower\nlibrary\nkeys with ana\nmy daughter\nsam\n555 0100\n\nline\n988\nany hour');
+  });
+
+  it('goal, step-down, schedule and occurrence: their words in the engine’s order', () => {
+    const goal: BodyDto = { kind: 'goal', title: 'Sleep', why: 'Mornings', steps: [{ text: 'No phone', done: true }], target: null, reached: false, archived: false };
+    expect(searchText(goal)).toBe('sleep\nmornings\nno phone');
+    const plan: BodyDto = {
+      kind: 'step-down',
+      phases: [
+        { name: 'IOP', from: null, to: null, supports: ['Group'], appointments: ['Tue'], note: 'Evenings' },
+        { name: 'Aftercare', from: null, to: null, supports: [], appointments: [], note: '' },
+      ],
+    };
+    expect(searchText(plan)).toBe('iop\nevenings\ngroup\ntue\naftercare\n');
+    const slot: BodyDto = { kind: 'schedule', title: 'Group', sessionType: 'group', first: '2026-11-30', start: '18:00', minutes: 180, weekdays: [1], until: null, place: 'Room 4', online: false, archived: false };
+    expect(searchText(slot)).toBe('group\nroom 4');
+    const occ: BodyDto = { kind: 'occurrence', slot: 'a'.repeat(32), slotTitle: 'Group', date: '2026-11-30', cancelled: false, movedTo: null, attendance: 'attended', note: 'Good one', sessionNote: null };
+    expect(searchText(occ)).toBe('group\ngood one');
+  });
+
   it('a snippet keeps the fields apart and leaves out empty ones', () => {
     const b = { ...emptyJournal(), title: 'Evening', text: 'A walk\nthen tea' };
     expect(recordText(record(b))).toBe('Evening · A walk · then tea');
@@ -100,5 +183,43 @@ describe('summaries', () => {
       'Kept as it is — update Keel to see or change it',
     );
     expect(KINDS.unknown.label).toBe('Written by a newer version of Keel');
+  });
+
+  it('cut to the first line that is not blank, with an ellipsis, as the engine’s first_line', () => {
+    expect(firstLine('\n  \n  Hello there  \nsecond', 60)).toBe('Hello there');
+    expect(firstLine('ab😀cd', 3)).toBe('ab😀…');
+    expect(firstLine('abc', 3)).toBe('abc');
+    expect(firstLine('', 5)).toBe('');
+  });
+
+  it('morning: the first line of the intention, up to 60 characters', () => {
+    expect(summary(record({ ...emptyMorning(), intention: 'Go gently\nand eat lunch', oneStep: 'Walk' }))).toBe('Go gently');
+    expect(summary(record({ ...emptyMorning(), intention: 'x'.repeat(61) }))).toBe(`${'x'.repeat(60)}…`);
+  });
+
+  it('evening: went well, else grateful, else was hard (50 characters), then the peak stress', () => {
+    const e = emptyEvening();
+    expect(summary(record({ ...e, wentWell: 'A walk\nthen tea', wasHard: 'Work', grateful: 'Sun', peakStress: 6 }))).toBe('A walk · peak stress 6');
+    expect(summary(record({ ...e, wasHard: 'Work', grateful: 'Sun' }))).toBe('Sun');
+    expect(summary(record({ ...e, wasHard: 'y'.repeat(51) }))).toBe(`${'y'.repeat(50)}…`);
+    expect(summary(record({ ...e, peakStress: 0 }))).toBe('Peak stress 0');
+    expect(summary(record(e))).toBe('');
+  });
+
+  it('the plans, goals and schedule, as the engine writes them', () => {
+    expect(summary(record(emptyCrisisPlan()))).toBe('My crisis plan');
+    const goal = { kind: 'goal' as const, title: 'Sleep', why: '', steps: [], target: null, reached: false, archived: false };
+    expect(summary(record(goal))).toBe('Sleep');
+    expect(summary(record({ ...goal, steps: [{ text: 'a', done: true }, { text: 'b', done: false }, { text: 'c', done: false }] }))).toBe('Sleep · 1 of 3 steps');
+    const phase = { from: null, to: null, supports: [], appointments: [], note: '' };
+    expect(summary(record({ kind: 'step-down', phases: [{ ...phase, name: 'IOP' }, { ...phase, name: 'Aftercare' }] }))).toBe('IOP → Aftercare');
+    expect(summary(record({ kind: 'step-down', phases: [] }))).toBe('');
+    const slot = { kind: 'schedule' as const, title: 'Group', sessionType: 'group' as const, first: '2026-11-30', start: '08:30', minutes: 60, weekdays: [], until: null, place: '', online: false, archived: false };
+    expect(summary(record(slot))).toBe('Group · 08:30');
+    const occ = { kind: 'occurrence' as const, slot: 'a'.repeat(32), slotTitle: 'Group', date: '2026-11-30', cancelled: false, movedTo: null, attendance: null, note: '', sessionNote: null };
+    expect(summary(record(occ))).toBe('Group · 2026-11-30 · noted');
+    expect(summary(record({ ...occ, movedTo: '2026-12-01T19:00' }))).toBe('Group · 2026-11-30 · moved');
+    expect(summary(record({ ...occ, movedTo: '2026-12-01T19:00', attendance: 'missed' }))).toBe('Group · 2026-11-30 · missed');
+    expect(summary(record({ ...occ, cancelled: true, attendance: 'excused' }))).toBe('Group · 2026-11-30 · cancelled');
   });
 });

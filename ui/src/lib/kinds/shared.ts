@@ -27,3 +27,11 @@ export function splitList(s: string): string[] {
 export function joinFields(fields: string[]): string {
   return fields.join('\n');
 }
+
+/** Up to `max` characters of the first line that is not blank, trimmed, with an ellipsis when
+ * cut (the engine's `fields::first_line`). */
+export function firstLine(s: string, max: number): string {
+  const line = (s.split('\n').find((l) => l.trim() !== '') ?? '').trim();
+  const chars = [...line];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : line;
+}

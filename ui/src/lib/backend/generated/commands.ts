@@ -3,12 +3,15 @@ import type { ChangePassphraseRequest } from './ChangePassphraseRequest';
 import type { ClockStatusDto } from './ClockStatusDto';
 import type { ConfirmKeyRequest } from './ConfirmKeyRequest';
 import type { CreatedVaultDto } from './CreatedVaultDto';
+import type { CrisisPlanDto } from './CrisisPlanDto';
 import type { ListPage } from './ListPage';
 import type { ListQuery } from './ListQuery';
 import type { NewRecord } from './NewRecord';
 import type { PassphraseRequest } from './PassphraseRequest';
+import type { ProgrammeDto } from './ProgrammeDto';
 import type { RecordDto } from './RecordDto';
 import type { RecoverRequest } from './RecoverRequest';
+import type { ReminderSettings } from './ReminderSettings';
 import type { SearchQuery } from './SearchQuery';
 import type { Settings } from './Settings';
 import type { UpdateRecord } from './UpdateRecord';
@@ -45,6 +48,11 @@ export interface Commands {
   list_skills: { args: { includeHidden: boolean }; reply: Array<RecordDto> };
   list_trackers: { args: { includeArchived: boolean }; reply: Array<RecordDto> };
   clock_status: { args: Record<string, never>; reply: Array<ClockStatusDto> };
+  programme_status: { args: Record<string, never>; reply: ProgrammeDto };
+  lock_screen_plan: { args: Record<string, never>; reply: CrisisPlanDto | null };
+  set_lock_screen_plan: { args: { plan: CrisisPlanDto | null }; reply: null };
+  get_reminder_settings: { args: Record<string, never>; reply: ReminderSettings };
+  set_reminder_settings: { args: { req: ReminderSettings }; reply: ReminderSettings };
   get_settings: { args: Record<string, never>; reply: Settings };
   set_settings: { args: { req: Settings }; reply: Settings };
 }
@@ -77,6 +85,11 @@ export const COMMANDS = [
   'list_skills',
   'list_trackers',
   'clock_status',
+  'programme_status',
+  'lock_screen_plan',
+  'set_lock_screen_plan',
+  'get_reminder_settings',
+  'set_reminder_settings',
   'get_settings',
   'set_settings',
 ] as const;

@@ -1,4 +1,5 @@
-// Using a coping skill: which one, the situation, distress (and urge) before and after.
+// Using a coping skill: which one, the situation, distress (and urge) before and after, and the
+// urge rated along the way (urge surfing asks every five minutes).
 import type { Body, KindUi } from '../types';
 import { joinFields } from '../shared';
 import SkillUseFields from './SkillUseFields.svelte';
@@ -15,6 +16,7 @@ export function emptySkillUse(): Body<'skill-use'> {
     urgeAfter: null,
     minutes: null,
     note: '',
+    urgeAlong: [],
   };
 }
 
