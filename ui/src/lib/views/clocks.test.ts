@@ -2,26 +2,13 @@
 // its first day and days after, a lapse logged from its clock, then a kind word, never a reset
 // shouted at them; the longest run stays.
 import { describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/svelte';
-import userEvent from '@testing-library/user-event';
-import App from '../../App.svelte';
-import { AppState } from '../app.svelte';
-import { FakeBackend } from '../backend/fake';
+import { screen, waitFor, within } from '@testing-library/svelte';
+import type { FakeBackend } from '../backend/fake';
 import { listQuery } from '../backend';
 import { localRfc3339 } from '../time';
+import { openUnlocked } from '../../tests/unlocked';
 
-const PASS = 'maple orbit quietly';
-
-async function open(seed: (fake: FakeBackend) => void = () => {}) {
-  const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: Array.from({ length: 13 }, () => 'AB00C') });
-  seed(fake);
-  const app = new AppState(fake);
-  const user = userEvent.setup();
-  render(App, { props: { app } });
-  await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
-  await screen.findByRole('radiogroup', { name: 'Stress' }, { timeout: 15000 });
-  return { app, fake, user };
-}
+const open = (seed?: (fake: FakeBackend) => void) => openUnlocked({ seed });
 
 const card = () => screen.getByRole('heading', { name: 'Your clocks' }).closest('section') as HTMLElement;
 

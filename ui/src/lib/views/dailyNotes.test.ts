@@ -1,24 +1,11 @@
 // A morning intention and an evening review, written from Today's New buttons: saved as entries,
 // shown among today's entries; an evening review needs one answer, even a word.
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
-import userEvent from '@testing-library/user-event';
-import App from '../../App.svelte';
-import { AppState } from '../app.svelte';
-import { FakeBackend } from '../backend/fake';
+import { screen, within } from '@testing-library/svelte';
 import { listQuery } from '../backend';
+import { openUnlocked } from '../../tests/unlocked';
 
-const PASS = 'maple orbit quietly';
-
-async function open() {
-  const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: Array.from({ length: 13 }, () => 'AB00C') });
-  const app = new AppState(fake);
-  const user = userEvent.setup();
-  render(App, { props: { app } });
-  await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
-  await screen.findByRole('radiogroup', { name: 'Stress' }, { timeout: 15000 });
-  return { app, fake, user };
-}
+const open = () => openUnlocked();
 
 describe('morning intention and evening review', { timeout: 30000 }, () => {
   it('are written from Today and listed among today’s entries', async () => {

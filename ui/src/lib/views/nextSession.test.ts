@@ -1,30 +1,17 @@
 // Today's next session: shown above what to bring to it when there is a schedule (what, when,
 // where, online), never a cancelled one, and nothing at all without a schedule.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/svelte';
-import userEvent from '@testing-library/user-event';
-import App from '../../App.svelte';
-import { AppState } from '../app.svelte';
-import { FakeBackend } from '../backend/fake';
+import { screen, waitFor, within } from '@testing-library/svelte';
+import type { FakeBackend } from '../backend/fake';
 import type { ScheduleSlotDto } from '../backend';
 import { addDays, localDay, shortDayLabel, wallTime } from '../time';
-
-const PASS = 'maple orbit quietly';
+import { openUnlocked } from '../../tests/unlocked';
 
 beforeAll(async () => {
   await import('./Shell.svelte');
 }, 30_000);
 
-async function open(seed: (fake: FakeBackend) => void = () => {}) {
-  const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: Array.from({ length: 13 }, () => 'AB00C') });
-  seed(fake);
-  const app = new AppState(fake);
-  const user = userEvent.setup();
-  render(App, { props: { app } });
-  await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
-  await screen.findByRole('radiogroup', { name: 'Stress' }, { timeout: 15000 });
-  return { app, fake, user };
-}
+const open = (seed?: (fake: FakeBackend) => void) => openUnlocked({ seed });
 
 const slot = (over: Partial<ScheduleSlotDto> = {}): ScheduleSlotDto => ({
   title: 'Evening group',

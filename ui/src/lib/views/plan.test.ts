@@ -6,26 +6,14 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
 import { AppState } from '../app.svelte';
-import { FakeBackend } from '../backend/fake';
+import type { FakeBackend } from '../backend/fake';
 import { listQuery, type CrisisPlanDto } from '../backend';
 import { emptyCrisisPlan, emptyJournal } from '../kinds';
 import { SUGGESTED_LINES, hasLine } from '../crisisPlan';
+import { fakeJournal, openUnlocked } from '../../tests/unlocked';
 
-const PASS = 'maple orbit quietly';
-
-function fakeVault() {
-  return new FakeBackend({ passphrase: PASS, recoveryGroups: Array.from({ length: 13 }, () => 'AB00C') });
-}
-
-async function open(seed: (fake: FakeBackend) => void = () => {}, fake = fakeVault()) {
-  seed(fake);
-  const app = new AppState(fake);
-  const user = userEvent.setup();
-  render(App, { props: { app } });
-  await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
-  await screen.findByRole('radiogroup', { name: 'Stress' }, { timeout: 15000 });
-  return { app, fake, user };
-}
+const fakeVault = fakeJournal;
+const open = (seed?: (fake: FakeBackend) => void, fake?: FakeBackend) => openUnlocked({ seed, fake });
 
 const PLAN = {
   ...emptyCrisisPlan(),

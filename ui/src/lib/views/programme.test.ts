@@ -3,29 +3,19 @@
 // occurrence record of that session; attendance marked and marked again in place; goals with
 // their steps; the step-down plan's phases saved in the order shown.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/svelte';
-import userEvent from '@testing-library/user-event';
-import App from '../../App.svelte';
-import { AppState } from '../app.svelte';
-import { FakeBackend } from '../backend/fake';
+import { screen, waitFor, within } from '@testing-library/svelte';
+import type { FakeBackend } from '../backend/fake';
 import { listQuery, type RecordDto, type ScheduleSlotDto } from '../backend';
 import { isoWeekday } from '../programme';
 import { addDays, dayHeading, localDay, shortDayLabel } from '../time';
-
-const PASS = 'maple orbit quietly';
+import { openUnlocked } from '../../tests/unlocked';
 
 beforeAll(async () => {
   await import('./Shell.svelte');
 }, 30_000);
 
 async function open(seed: (fake: FakeBackend) => void = () => {}) {
-  const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: Array.from({ length: 13 }, () => 'AB00C') });
-  seed(fake);
-  const app = new AppState(fake);
-  const user = userEvent.setup();
-  render(App, { props: { app } });
-  await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
-  await screen.findByRole('radiogroup', { name: 'Stress' }, { timeout: 15000 });
+  const { app, fake, user } = await openUnlocked({ seed });
   await user.click(screen.getByRole('button', { name: 'Programme' }));
   await screen.findByRole('heading', { level: 1, name: 'Programme' });
   await screen.findByRole('heading', { name: 'The next two weeks' });

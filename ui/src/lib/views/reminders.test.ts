@@ -2,26 +2,16 @@
 // reminder shows (Keel's own by default), the tray and start at login; saved as the engine tidies
 // them, and an error from the engine shown on the input it names.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/svelte';
-import userEvent from '@testing-library/user-event';
-import App from '../../App.svelte';
-import { AppState } from '../app.svelte';
-import { FakeBackend } from '../backend/fake';
-
-const PASS = 'maple orbit quietly';
+import { screen, waitFor, within } from '@testing-library/svelte';
+import type { FakeBackend } from '../backend/fake';
+import { openUnlocked } from '../../tests/unlocked';
 
 beforeAll(async () => {
   await import('./Shell.svelte');
 }, 30_000);
 
 async function openSettings(seed: (fake: FakeBackend) => void = () => {}) {
-  const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: Array.from({ length: 13 }, () => 'AB00C') });
-  seed(fake);
-  const app = new AppState(fake);
-  const user = userEvent.setup();
-  render(App, { props: { app } });
-  await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
-  await screen.findByRole('radiogroup', { name: 'Stress' }, { timeout: 15000 });
+  const { app, fake, user } = await openUnlocked({ seed });
   await user.click(screen.getByRole('button', { name: 'Settings' }));
   const section = (await screen.findByRole('heading', { name: 'Reminders' })).closest('section') as HTMLElement;
   const form = await within(section).findByRole('form', { name: 'Reminders' });

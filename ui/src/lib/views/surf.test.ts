@@ -2,30 +2,20 @@
 // every five minutes (a polite live message and a rating, never a dialog), time left in words,
 // and a coping-skill use saved at the end with the ratings along the way.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, render, screen, within } from '@testing-library/svelte';
+import { act, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import App from '../../App.svelte';
-import { AppState } from '../app.svelte';
-import { FakeBackend } from '../backend/fake';
+import type { FakeBackend } from '../backend/fake';
 import { listQuery } from '../backend';
+import { openUnlocked } from '../../tests/unlocked';
 
-const PASS = 'maple orbit quietly';
 const MIN = 60_000;
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-async function open() {
-  const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: Array.from({ length: 13 }, () => 'AB00C') });
-  const app = new AppState(fake);
-  // Clicks wait on timers, which are fake once the ride starts.
-  const user = userEvent.setup({ advanceTimers: (ms) => (vi.isFakeTimers() ? vi.advanceTimersByTime(ms) : undefined) });
-  render(App, { props: { app } });
-  await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
-  await screen.findByRole('radiogroup', { name: 'Stress' }, { timeout: 15000 });
-  return { app, fake, user };
-}
+// Clicks wait on timers, which are fake once the ride starts.
+const open = () => openUnlocked({ advanceTimers: (ms) => (vi.isFakeTimers() ? vi.advanceTimersByTime(ms) : undefined) });
 
 /** Time passes for the ride (the app's other timers started before, on the real clock). */
 const wait = (ms: number) => act(() => vi.advanceTimersByTime(ms));

@@ -1,24 +1,12 @@
 // The person's own trackers: set up in Settings, answered with one tap in the detailed check-in,
 // and an answer that keeps its words after the tracker is renamed or no longer asked.
 import { describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/svelte';
-import userEvent from '@testing-library/user-event';
-import App from '../../App.svelte';
-import { AppState } from '../app.svelte';
-import { FakeBackend } from '../backend/fake';
+import { screen, waitFor, within } from '@testing-library/svelte';
+import type { FakeBackend } from '../backend/fake';
 import { listQuery, type RecordDto } from '../backend';
+import { openUnlocked } from '../../tests/unlocked';
 
-const PASS = 'maple orbit quietly';
-
-async function open() {
-  const fake = new FakeBackend({ passphrase: PASS, recoveryGroups: Array.from({ length: 13 }, () => 'AB00C') });
-  const app = new AppState(fake);
-  const user = userEvent.setup();
-  render(App, { props: { app } });
-  await user.type(await screen.findByLabelText('Passphrase'), `${PASS}{Enter}`);
-  await screen.findByRole('radiogroup', { name: 'Stress' }, { timeout: 15000 });
-  return { app, fake, user };
-}
+const open = () => openUnlocked();
 
 const trackersSection = () => screen.getByRole('heading', { name: 'Your own trackers' }).closest('section') as HTMLElement;
 
