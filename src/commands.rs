@@ -489,6 +489,39 @@ fn parse_date(field: &'static str, s: &str) -> Result<NaiveDate> {
 pub const PROGRAMME_DAYS_AHEAD: i64 = 14;
 pub const PROGRAMME_DAYS_BEHIND: i64 = 28;
 
+/// The schedule's slots and the occurrences marked on them, read once.
+fn schedule_records(vault: &mut Vault) -> Result<Vec<Record>> {
+    Ok(vault
+        .list(&Filter {
+            kinds: vec![Kind::Schedule, Kind::Occurrence],
+            ..Default::default()
+        })?
+        .records)
+}
+
+/// The agenda from `from` to `to` (inclusive) over records read by `schedule_records`.
+fn agenda_of(
+    records: &[Record],
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+) -> Vec<crate::schedule::Session> {
+    let mut slots = Vec::new();
+    let mut marks = Vec::new();
+    for r in records {
+        match &r.body {
+            Body::Schedule(s) => slots.push((r.id, s)),
+            Body::Occurrence(o) => marks.push(crate::schedule::Marked {
+                id: r.id,
+                updated: r.updated,
+                occurrence: o,
+            }),
+            _ => {}
+        }
+    }
+    crate::schedule::agenda(&slots, &marks, from, to, today)
+}
+
 /// Every session of the schedule from `from` to `to` (inclusive), with the changes and marks
 /// on single occurrences (`crate::schedule`).
 pub fn agenda(
@@ -497,31 +530,7 @@ pub fn agenda(
     to: NaiveDate,
 ) -> Result<Vec<crate::schedule::Session>> {
     let today = vault.now().date_naive();
-    let page = vault.list(&Filter {
-        kinds: vec![Kind::Schedule, Kind::Occurrence],
-        ..Default::default()
-    })?;
-    let slots: Vec<(RecordId, &crate::kinds::ScheduleSlot)> = page
-        .records
-        .iter()
-        .filter_map(|r| match &r.body {
-            Body::Schedule(s) => Some((r.id, s)),
-            _ => None,
-        })
-        .collect();
-    let marks: Vec<crate::schedule::Marked<'_>> = page
-        .records
-        .iter()
-        .filter_map(|r| match &r.body {
-            Body::Occurrence(o) => Some(crate::schedule::Marked {
-                id: r.id,
-                updated: r.updated,
-                occurrence: o,
-            }),
-            _ => None,
-        })
-        .collect();
-    Ok(crate::schedule::agenda(&slots, &marks, from, to, today))
+    Ok(agenda_of(&schedule_records(vault)?, from, to, today))
 }
 
 /// The programme at a glance: the next session, two weeks ahead, four weeks behind, and
@@ -529,12 +538,8 @@ pub fn agenda(
 pub fn programme(vault: &mut Vault) -> Result<ProgrammeDto> {
     let now = vault.now().naive_local();
     let today = now.date();
-    let first = vault
-        .list(&Filter {
-            kinds: vec![Kind::Schedule],
-            ..Default::default()
-        })?
-        .records
+    let records = schedule_records(vault)?;
+    let first = records
         .iter()
         .filter_map(|r| match &r.body {
             Body::Schedule(s) => Some(s.first),
@@ -542,13 +547,14 @@ pub fn programme(vault: &mut Vault) -> Result<ProgrammeDto> {
         })
         .min()
         .unwrap_or(today);
-    let all = agenda(
-        vault,
-        first.min(today - chrono::Duration::days(PROGRAMME_DAYS_BEHIND)),
-        today + chrono::Duration::days(PROGRAMME_DAYS_AHEAD - 1),
-    )?;
-    let a = crate::schedule::attendance(&all, now);
     let behind = today - chrono::Duration::days(PROGRAMME_DAYS_BEHIND);
+    let all = agenda_of(
+        &records,
+        first.min(behind),
+        today + chrono::Duration::days(PROGRAMME_DAYS_AHEAD - 1),
+        today,
+    );
+    let a = crate::schedule::attendance(&all, now);
     Ok(ProgrammeDto {
         next: crate::schedule::next(&all, now).map(AgendaItemDto::from),
         upcoming: all

@@ -225,12 +225,13 @@ fn find(
             Body::Schedule(s) => s.first,
             _ => return Err(Error::invalid("session", "not a session of the schedule")),
         },
-        Err(_) => {
+        Err(Error::NotFound { .. }) => {
             return Err(Error::invalid(
                 "session",
                 "no session with that id; `keel schedule list --json` shows them",
             ));
         }
+        Err(e) => return Err(e),
     };
     let (from, to) = match date {
         Some(d) => (d, d),

@@ -780,6 +780,23 @@ fn the_schedule_attendance_and_the_next_session_from_the_command_line() {
         stderr(&o)
     );
 
+    let o = run(keel(
+        &vault,
+        &["attend", "0123456789abcdef0123456789abcdef", "--attended"],
+    ));
+    assert_eq!(code(&o), 1, "an id that is nobody's");
+    assert!(
+        stderr(&o).contains("no session with that id"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(keel(&vault, &["attend", &first, "--attended"]));
+    assert_eq!(code(&o), 1, "an id of another kind");
+    assert!(
+        stderr(&o).contains("not a session of the schedule"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(keel(&vault, &["schedule", "list", "--json"]));
     let p: keel::dto::ProgrammeDto = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(
