@@ -10,6 +10,7 @@ use crate::clock::Clock;
 use crate::crypto::{KdfParams, Passphrase};
 use crate::dto::*;
 use crate::error::{Error, Result};
+use crate::kinds::KindSpec;
 use crate::model::{Body, Kind, Record, RecordId};
 use crate::recovery::RecoveryKey;
 use crate::vault::{Filter, Vault};
@@ -579,27 +580,114 @@ pub fn programme(vault: &mut Vault) -> Result<ProgrammeDto> {
 }
 
 /// What the reminder timer needs from the vault: the starts of the sessions in the next three
-/// days that are not cancelled, and when the latest check-in happened.
-pub fn reminder_inputs(
-    vault: &mut Vault,
-) -> Result<(
-    Vec<chrono::NaiveDateTime>,
-    Option<chrono::DateTime<chrono::FixedOffset>>,
-)> {
+/// days that are not cancelled, when the latest check-in happened, and the local day of the
+/// latest questionnaire.
+pub fn reminder_inputs(vault: &mut Vault) -> Result<crate::reminders::Inputs> {
     let today = vault.now().date_naive();
-    let starts = agenda(vault, today, today + chrono::Duration::days(2))?
+    let sessions = agenda(vault, today, today + chrono::Duration::days(2))?
         .into_iter()
         .filter(|s| !s.cancelled)
         .map(|s| s.start)
         .collect();
-    let latest = vault
+    let mut latest = |kind: Kind| -> Result<Option<Record>> {
+        Ok(vault
+            .list(&Filter {
+                kinds: vec![kind],
+                limit: Some(1),
+                ..Default::default()
+            })?
+            .records
+            .into_iter()
+            .next())
+    };
+    Ok(crate::reminders::Inputs {
+        sessions,
+        last_checkin: latest(Kind::Checkin)?.map(|r| r.at.with_timezone(&chrono::Utc)),
+        last_questionnaire: latest(Kind::Assessment)?.map(|r| r.local_date()),
+    })
+}
+
+/// One questionnaire's results, oldest first, each with its change from the one before.
+pub fn assessments(vault: &mut Vault, instrument: &str) -> Result<AssessmentTrendDto> {
+    let form = crate::instruments::get(instrument)?;
+    let mut records: Vec<Record> = vault
         .list(&Filter {
-            kinds: vec![Kind::Checkin],
-            limit: Some(1),
+            kinds: vec![Kind::Assessment],
             ..Default::default()
         })?
         .records
-        .first()
-        .map(|r| r.at);
-    Ok((starts, latest))
+        .into_iter()
+        .filter(|r| matches!(&r.body, Body::Assessment(a) if a.instrument == form.id))
+        .collect();
+    records.sort_by_key(|r| (r.at, r.created));
+    let totals: Vec<u8> = records
+        .iter()
+        .map(|r| match &r.body {
+            Body::Assessment(a) => a.score().0,
+            _ => 0,
+        })
+        .collect();
+    let trend = crate::instruments::trend(form, &totals);
+    let overall = match (totals.first(), totals.last()) {
+        (Some(a), Some(b)) if totals.len() > 1 => Some(i16::from(*b) - i16::from(*a)),
+        _ => None,
+    };
+    let today = vault.now().date_naive();
+    Ok(AssessmentTrendDto {
+        instrument: form.id.clone(),
+        days_since: records.last().map(|r| (today - r.local_date()).num_days()),
+        points: records
+            .iter()
+            .zip(trend)
+            .map(|(r, p)| AssessmentPointDto {
+                id: r.id.to_string(),
+                at: r.at.to_rfc3339(),
+                local_date: r.local_date().to_string(),
+                total: p.total,
+                band: form.band(p.total).unwrap_or("").to_owned(),
+                change: p.change,
+                meaningful: p.meaningful,
+            })
+            .collect(),
+        overall,
+        overall_meaningful: overall
+            .is_some_and(|c| c.unsigned_abs() >= u16::from(form.meaningful_change)),
+    })
+}
+
+/// The diary-card week holding `day` (Monday to Sunday): each day's card and the set-up.
+pub fn diary_week(vault: &mut Vault, day: NaiveDate) -> Result<DiaryWeekDto> {
+    let records = vault
+        .list(&Filter {
+            kinds: vec![Kind::DiaryCard, Kind::DiarySetup],
+            ..Default::default()
+        })?
+        .records;
+    let setup = records.iter().find_map(|r| match &r.body {
+        Body::DiarySetup(s) => Some((r.id, s.clone())),
+        _ => None,
+    });
+    let week = crate::diary::week_of(day);
+    let cards: Vec<(RecordId, &crate::kinds::DiaryCard)> = records
+        .iter()
+        .filter_map(|r| match &r.body {
+            Body::DiaryCard(c) => Some((r.id, c)),
+            _ => None,
+        })
+        .collect();
+    let days = crate::diary::cards_for(&week, &cards);
+    Ok(DiaryWeekDto {
+        start: week[0].to_string(),
+        setup_id: setup.as_ref().map(|(id, _)| id.to_string()),
+        setup: setup.map(|(_, s)| s).unwrap_or_default().to_dto(),
+        days: week
+            .iter()
+            .zip(days)
+            .map(|(d, c)| DiaryDayDto {
+                date: d.to_string(),
+                id: c.map(|(id, _)| id.to_string()),
+                card: c.map(|(_, c)| c.to_dto()),
+            })
+            .collect(),
+    })
 }

@@ -10,10 +10,11 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
 
 pub use crate::kinds::{
-    BodyDto, CheckinDto, Contact, CrisisPlanDto, EveningDto, Factors, GoalDto, HaltDto, ItemDto,
-    JournalDto, LapseDto, MorningDto, OccurrenceDto, PhaseDto, ScheduleSlotDto, SessionDto,
-    SkillDto, SkillUseDto, SobrietyClockDto, StepDownPlanDto, TrackerDto, TrackerValueDto,
-    UnknownDto, UrgeMark,
+    AssessmentDto, BodyDto, CheckinDto, Contact, CrisisPlanDto, DiaryCardDto, DiarySetupDto,
+    EveningDto, Factors, FeelingDto, GoalDto, HaltDto, ItemDto, JournalDto, LapseDto, MoodDto,
+    MorningDto, OccurrenceDto, PhaseDto, ScheduleSlotDto, SessionDto, SkillDto, SkillUseDto,
+    SobrietyClockDto, StepDownPlanDto, ThoughtDto, ThoughtRecordDto, TrackerDto, TrackerValueDto,
+    UnknownDto, UrgeDto, UrgeMark,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -521,6 +522,12 @@ pub struct ReminderSettings {
     pub close_to_tray: bool,
     /// Start at login, hidden in the tray.
     pub start_at_login: bool,
+    /// The questionnaires' reminder, every 14 days at this time (`HH:MM`); null for none.
+    pub questionnaire_time: Option<String>,
+    /// The day it was turned on (`YYYY-MM-DD`), set by Keel: with none taken, the 14 days
+    /// count from it.
+    pub questionnaire_since: Option<String>,
+    pub questionnaire_text: String,
 }
 
 impl Default for ReminderSettings {
@@ -532,6 +539,9 @@ impl Default for ReminderSettings {
             session_text: crate::reminders::DEFAULT_SESSION_TEXT.to_owned(),
             close_to_tray: false,
             start_at_login: false,
+            questionnaire_time: None,
+            questionnaire_since: None,
+            questionnaire_text: crate::reminders::DEFAULT_QUESTIONNAIRE_TEXT.to_owned(),
         }
     }
 }
@@ -579,13 +589,41 @@ impl ReminderSettings {
                 &mut self.session_text,
                 crate::reminders::DEFAULT_SESSION_TEXT,
             ),
+            (
+                "questionnaireText",
+                &mut self.questionnaire_text,
+                crate::reminders::DEFAULT_QUESTIONNAIRE_TEXT,
+            ),
         ] {
             crate::kinds::fields::label(field, text, MAX_REMINDER_TEXT, false)?;
             if text.is_empty() {
                 *text = default.to_owned();
             }
         }
+        match self.questionnaire_time.as_deref().map(str::trim) {
+            None | Some("") => {
+                self.questionnaire_time = None;
+                self.questionnaire_since = None;
+            }
+            Some(t) => {
+                let t = crate::kinds::fields::time_of_day("questionnaireTime", t)?;
+                self.questionnaire_time = Some(t.format("%H:%M").to_string());
+                self.questionnaire_since = crate::kinds::fields::opt_date(
+                    "questionnaireSince",
+                    self.questionnaire_since.as_deref(),
+                )?
+                .map(|d| d.to_string());
+            }
+        }
         Ok(())
+    }
+
+    /// Turning the questionnaire reminder on starts its 14 days `today`; turning it off forgets
+    /// when it began.
+    pub fn start_questionnaire_on(&mut self, today: chrono::NaiveDate) {
+        if self.questionnaire_time.is_some() && self.questionnaire_since.is_none() {
+            self.questionnaire_since = Some(today.to_string());
+        }
     }
 
     /// The timing the scheduler needs (`normalize` first; a time that does not read is left out).
@@ -599,6 +637,74 @@ impl ReminderSettings {
             session_minutes_before: self.session_minutes_before,
             checkin_text: self.checkin_text.clone(),
             session_text: self.session_text.clone(),
+            questionnaire_time: self
+                .questionnaire_time
+                .as_deref()
+                .and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok()),
+            questionnaire_since: self
+                .questionnaire_since
+                .as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            questionnaire_text: self.questionnaire_text.clone(),
         }
     }
+}
+
+/// One questionnaire result in a series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct AssessmentPointDto {
+    pub id: String,
+    /// RFC 3339 with its local offset.
+    pub at: String,
+    pub local_date: String,
+    pub total: u8,
+    pub band: String,
+    /// Points since the result before; null for the first.
+    pub change: Option<i16>,
+    /// The change is at least the questionnaire's meaningful change.
+    pub meaningful: bool,
+}
+
+/// One questionnaire's results over time, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct AssessmentTrendDto {
+    /// `phq9` or `gad7`.
+    pub instrument: String,
+    pub points: Vec<AssessmentPointDto>,
+    /// Points from the first result to the latest; null with fewer than two.
+    pub overall: Option<i16>,
+    pub overall_meaningful: bool,
+    /// Whole days since the latest result; null when never taken.
+    #[ts(type = "number | null")]
+    pub days_since: Option<i64>,
+}
+
+/// One day of a diary-card week.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct DiaryDayDto {
+    /// `2026-11-30`.
+    pub date: String,
+    /// The day's card record (the latest for the day), if one is written.
+    pub id: Option<String>,
+    pub card: Option<DiaryCardDto>,
+}
+
+/// A week of diary cards, Monday to Sunday, with what the cards track.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct DiaryWeekDto {
+    /// The Monday.
+    pub start: String,
+    /// The person's set-up, or Keel's defaults until they save one.
+    pub setup: DiarySetupDto,
+    /// The set-up record, when the person has saved one.
+    pub setup_id: Option<String>,
+    pub days: Vec<DiaryDayDto>,
 }

@@ -14,6 +14,9 @@ use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTim
 /// What a reminder says by default: nothing about what Keel is for.
 pub const DEFAULT_CHECKIN_TEXT: &str = "Time for a check-in";
 pub const DEFAULT_SESSION_TEXT: &str = "Something on your calendar starts soon";
+pub const DEFAULT_QUESTIONNAIRE_TEXT: &str = "A two-weekly check-in is ready";
+/// The questionnaires ask about the last two weeks: their reminder comes this often.
+pub const QUESTIONNAIRE_EVERY_DAYS: i64 = 14;
 
 /// A reminder this much past its time is a missed one (the computer slept, Keel was closed).
 pub const LATE_AFTER: Duration = Duration::minutes(5);
@@ -30,12 +33,28 @@ pub struct Plan {
     pub session_minutes_before: Option<u16>,
     pub checkin_text: String,
     pub session_text: String,
+    /// The questionnaire reminder's time of day, every 14 days; `None` for none.
+    pub questionnaire_time: Option<NaiveTime>,
+    /// The day it was turned on: with no questionnaire taken since, the 14 days count from it.
+    pub questionnaire_since: Option<NaiveDate>,
+    pub questionnaire_text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reason {
     Checkin,
     Session,
+    Questionnaire,
+}
+
+/// What the timer reads from the vault while it is open.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inputs {
+    /// Starts of the sessions ahead, on the wall clock.
+    pub sessions: Vec<NaiveDateTime>,
+    pub last_checkin: Option<DateTime<Utc>>,
+    /// The local day of the latest questionnaire.
+    pub last_questionnaire: Option<NaiveDate>,
 }
 
 /// A reminder to show now.
@@ -172,6 +191,64 @@ pub fn next_after<Tz: TimeZone>(
         .min()
 }
 
+/// The questionnaire reminder's instants after the later of the last questionnaire's day and
+/// the day the reminder was turned on: every 14 days from it, at its time, up to `to`.
+fn questionnaire_instants<Tz: TimeZone>(
+    tz: &Tz,
+    plan: &Plan,
+    last_taken: Option<NaiveDate>,
+    to: NaiveDate,
+) -> Vec<DateTime<Utc>> {
+    let (Some(time), Some(base)) = (
+        plan.questionnaire_time,
+        last_taken.max(plan.questionnaire_since),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut day = base + Duration::days(QUESTIONNAIRE_EVERY_DAYS);
+    while day <= to {
+        out.push(instant(tz, day.and_time(time)));
+        day += Duration::days(QUESTIONNAIRE_EVERY_DAYS);
+    }
+    out
+}
+
+/// The questionnaire reminder to show now, if one fell after `after` and by `now`: 14 days
+/// after the last questionnaire (`last_taken`, its local day), again every 14 days while none is
+/// taken, once each time.
+pub fn questionnaire_due<Tz: TimeZone>(
+    tz: &Tz,
+    plan: &Plan,
+    last_taken: Option<NaiveDate>,
+    after: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Option<Due> {
+    let after = after.max(now - LOOK_BACK);
+    questionnaire_instants(tz, plan, last_taken, local_day(tz, now))
+        .into_iter()
+        .rfind(|t| *t > after && *t <= now)
+        .map(|at| Due {
+            reason: Reason::Questionnaire,
+            text: plan.questionnaire_text.clone(),
+            at,
+            late: now - at > LATE_AFTER,
+        })
+}
+
+/// The next questionnaire reminder after `now`.
+pub fn questionnaire_next<Tz: TimeZone>(
+    tz: &Tz,
+    plan: &Plan,
+    last_taken: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    let horizon = local_day(tz, now) + Duration::days(QUESTIONNAIRE_EVERY_DAYS + 1);
+    questionnaire_instants(tz, plan, last_taken, horizon)
+        .into_iter()
+        .find(|t| *t > now)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,7 +271,108 @@ mod tests {
             session_minutes_before: before,
             checkin_text: DEFAULT_CHECKIN_TEXT.into(),
             session_text: DEFAULT_SESSION_TEXT.into(),
+            questionnaire_time: None,
+            questionnaire_since: None,
+            questionnaire_text: DEFAULT_QUESTIONNAIRE_TEXT.into(),
         }
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn the_questionnaire_reminder_comes_14_days_after_the_last_one_taken() {
+        let mut p = plan(&[], None);
+        p.questionnaire_time = Some(tm("10:00"));
+        p.questionnaire_since = Some(day("2026-11-01"));
+        // Taken on 20 November: due 4 December at 10:00 in New York (15:00 UTC).
+        let last = Some(day("2026-11-20"));
+        assert_eq!(
+            questionnaire_next(&New_York, &p, last, utc("2026-11-28T12:00:00Z")),
+            Some(utc("2026-12-04T15:00:00Z"))
+        );
+        assert_eq!(
+            questionnaire_due(
+                &New_York,
+                &p,
+                last,
+                utc("2026-12-03T15:00:00Z"),
+                utc("2026-12-04T14:59:00Z")
+            ),
+            None,
+            "not a minute early"
+        );
+        let d = questionnaire_due(
+            &New_York,
+            &p,
+            last,
+            utc("2026-12-04T14:59:30Z"),
+            utc("2026-12-04T15:00:20Z"),
+        )
+        .unwrap();
+        assert_eq!(
+            (d.reason, d.at, d.late, d.text.as_str()),
+            (
+                Reason::Questionnaire,
+                utc("2026-12-04T15:00:00Z"),
+                false,
+                "A two-weekly check-in is ready"
+            )
+        );
+        assert_eq!(
+            questionnaire_due(
+                &New_York,
+                &p,
+                last,
+                utc("2026-12-04T15:00:20Z"),
+                utc("2026-12-05T15:00:20Z")
+            ),
+            None,
+            "once, not daily"
+        );
+        // None taken since: again 14 days later.
+        assert_eq!(
+            questionnaire_next(&New_York, &p, last, utc("2026-12-04T15:00:20Z")),
+            Some(utc("2026-12-18T15:00:00Z"))
+        );
+        // Taken again on 10 December: the next one moves to 24 December.
+        assert_eq!(
+            questionnaire_next(
+                &New_York,
+                &p,
+                Some(day("2026-12-10")),
+                utc("2026-12-10T18:00:00Z")
+            ),
+            Some(utc("2026-12-24T15:00:00Z"))
+        );
+    }
+
+    #[test]
+    fn with_none_taken_the_questionnaire_reminder_counts_from_the_day_it_was_turned_on() {
+        let mut p = plan(&[], None);
+        p.questionnaire_time = Some(tm("09:30"));
+        p.questionnaire_since = Some(day("2026-11-28"));
+        assert_eq!(
+            questionnaire_next(&London, &p, None, utc("2026-11-28T12:00:00Z")),
+            Some(utc("2026-12-12T09:30:00Z"))
+        );
+        // Missed while asleep: shown once, late.
+        let d = questionnaire_due(
+            &London,
+            &p,
+            None,
+            utc("2026-12-12T08:00:00Z"),
+            utc("2026-12-12T20:00:00Z"),
+        )
+        .unwrap();
+        assert!(d.late);
+        // Off: nothing.
+        p.questionnaire_time = None;
+        assert_eq!(
+            questionnaire_next(&London, &p, None, utc("2026-11-28T12:00:00Z")),
+            None
+        );
     }
 
     #[test]

@@ -161,9 +161,14 @@ mod outside_tests {
                 session_text: "Heads up".into(),
                 close_to_tray: true,
                 start_at_login: true,
+                questionnaire_time: Some(" 10:00".into()),
+                questionnaire_since: Some("2026-11-28".into()),
+                questionnaire_text: String::new(),
             },
         )
         .unwrap();
+        assert_eq!(saved.questionnaire_time.as_deref(), Some("10:00"));
+        assert_eq!(saved.questionnaire_text, "A two-weekly check-in is ready");
         assert_eq!(saved.checkin_times, ["09:05", "20:00"]);
         assert_eq!(
             saved.checkin_text, "Time for a check-in",
@@ -193,6 +198,13 @@ mod outside_tests {
                     ..Default::default()
                 },
                 "checkinText",
+            ),
+            (
+                ReminderSettings {
+                    questionnaire_time: Some("ten".into()),
+                    ..Default::default()
+                },
+                "questionnaireTime",
             ),
         ] {
             match save_reminders(&p, bad) {

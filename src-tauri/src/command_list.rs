@@ -35,6 +35,8 @@ macro_rules! keel_commands {
             list_trackers(include_archived: bool) -> Vec<RecordDto>;
             clock_status() -> Vec<ClockStatusDto>;
             programme_status() -> ProgrammeDto;
+            assessment_trend(instrument: String) -> AssessmentTrendDto;
+            diary_week(date: String) -> DiaryWeekDto;
             lock_screen_plan() -> Option<CrisisPlanDto>;
             set_lock_screen_plan(plan: Option<CrisisPlanDto>) -> ();
             get_reminder_settings() -> ReminderSettings;

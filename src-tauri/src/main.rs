@@ -234,6 +234,12 @@ fn add_record(s: State<Shell>, r: State<reminders::Reminders>, req: NewRecord) -
     {
         r.checked_in(at.with_timezone(&chrono::Utc));
     }
+    if let (BodyDto::Assessment(_), Ok(day)) = (
+        &added.body,
+        chrono::NaiveDate::parse_from_str(&added.local_date, "%Y-%m-%d"),
+    ) {
+        r.questionnaire_taken(day);
+    }
     Ok(added)
 }
 
@@ -293,6 +299,21 @@ fn programme_status(s: State<Shell>) -> Reply<ProgrammeDto> {
     s.with(commands::programme)
 }
 
+/// One questionnaire's results over time (`phq9`, `gad7`).
+#[tauri::command(async)]
+fn assessment_trend(s: State<Shell>, instrument: String) -> Reply<AssessmentTrendDto> {
+    s.with(|v| commands::assessments(v, &instrument))
+}
+
+/// The diary-card week holding `date` (`YYYY-MM-DD`).
+#[tauri::command(async)]
+fn diary_week(s: State<Shell>, date: String) -> Reply<DiaryWeekDto> {
+    s.with(|v| {
+        let day = keel::kinds::fields::date("date", &date)?;
+        commands::diary_week(v, day)
+    })
+}
+
 /// The crisis plan's copy for the lock screen, if the person asked for one (readable locked).
 #[tauri::command(async)]
 fn lock_screen_plan(s: State<Shell>) -> Option<CrisisPlanDto> {
@@ -321,6 +342,8 @@ fn set_reminder_settings(
 ) -> Reply<ReminderSettings> {
     use tauri_plugin_autostart::ManagerExt as _;
     s.touch();
+    let mut req = req;
+    req.start_questionnaire_on(chrono::Local::now().date_naive());
     let saved = keel::settings::save_reminders(&keel::settings::reminders_path(&s.path), req)
         .map_err(reply_err)?;
     let launch = app.autolaunch();

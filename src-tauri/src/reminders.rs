@@ -4,7 +4,7 @@
 //! computer slept or Keel was closed is shown once at the next look.
 //!
 //! What it keeps outside the vault (`reminders-state.json`, private): when it last looked and
-//! when the latest check-in was — two times, no entry text. The sessions ahead are read from the
+//! when the latest check-in was, and the day of the latest questionnaire — no entry text. The sessions ahead are read from the
 //! vault while it is open and kept in memory only; after a restart they come back at unlock.
 //!
 //! A debug build (the end-to-end tests) records notifications as JSON lines in the file named
@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
-use chrono::{DateTime, Local, NaiveDateTime, Utc};
+use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager};
 
@@ -28,6 +28,8 @@ const MAX_SLEEP: Duration = Duration::from_secs(30);
 struct Saved {
     last_looked: Option<DateTime<Utc>>,
     last_checkin: Option<DateTime<Utc>>,
+    /// The local day of the latest questionnaire (for its two-weekly reminder).
+    last_questionnaire: Option<NaiveDate>,
 }
 
 #[derive(Default)]
@@ -62,6 +64,14 @@ impl Reminders {
             s.saved.last_checkin = Some(at);
         }
     }
+
+    /// A questionnaire was just saved: its reminder counts 14 days from this day.
+    pub fn questionnaire_taken(&self, day: NaiveDate) {
+        let mut s = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if s.saved.last_questionnaire.is_none_or(|d| d < day) {
+            s.saved.last_questionnaire = Some(day);
+        }
+    }
 }
 
 /// Shows a reminder (or, in a debug build with `KEEL_NOTIFICATION_LOG`, records it).
@@ -76,6 +86,7 @@ fn show(app: &AppHandle, d: &keel::reminders::Due) {
             "reason": match d.reason {
                 keel::reminders::Reason::Checkin => "checkin",
                 keel::reminders::Reason::Session => "session",
+                keel::reminders::Reason::Questionnaire => "questionnaire",
             },
         });
         if let Ok(mut f) = std::fs::OpenOptions::new()
@@ -112,17 +123,25 @@ fn look(app: &AppHandle) -> Duration {
         s.saved = load(&path);
         s.loaded = true;
     }
-    if let Some((sessions, latest)) = fresh {
-        s.sessions = sessions;
-        let latest = latest.map(|t| t.with_timezone(&Utc));
-        if latest > s.saved.last_checkin {
-            s.saved.last_checkin = latest;
+    if let Some(inputs) = fresh {
+        s.sessions = inputs.sessions;
+        if inputs.last_checkin > s.saved.last_checkin {
+            s.saved.last_checkin = inputs.last_checkin;
+        }
+        if inputs.last_questionnaire > s.saved.last_questionnaire {
+            s.saved.last_questionnaire = inputs.last_questionnaire;
         }
     }
     let now = Utc::now();
     // The very first look counts from now: nothing is "missed" before Keel ever ran.
     let after = s.saved.last_looked.unwrap_or(now);
-    for d in keel::reminders::due(&Local, &plan, &s.sessions, after, now, s.saved.last_checkin) {
+    let last_q = s.saved.last_questionnaire;
+    for d in keel::reminders::due(&Local, &plan, &s.sessions, after, now, s.saved.last_checkin)
+        .into_iter()
+        .chain(keel::reminders::questionnaire_due(
+            &Local, &plan, last_q, after, now,
+        ))
+    {
         show(app, &d);
     }
     s.saved.last_looked = Some(now);
@@ -130,6 +149,11 @@ fn look(app: &AppHandle) -> Duration {
         let _ = keel::fsx::write_private(&path, &json, true, "reminders");
     }
     keel::reminders::next_after(&Local, &plan, &s.sessions, now)
+        .into_iter()
+        .chain(keel::reminders::questionnaire_next(
+            &Local, &plan, last_q, now,
+        ))
+        .min()
         .and_then(|next| (next - now).to_std().ok())
         .unwrap_or(MAX_SLEEP)
         .clamp(Duration::from_millis(200), MAX_SLEEP)

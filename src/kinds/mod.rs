@@ -12,9 +12,11 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 
+pub mod assessment;
 pub mod checkin;
 pub mod clock;
 pub mod crisis_plan;
+pub mod diary_card;
 pub mod evening;
 pub mod fields;
 pub mod goal;
@@ -27,14 +29,19 @@ pub mod session;
 pub mod skill;
 pub mod skill_use;
 pub mod step_down;
+pub mod thought_record;
 pub mod tracker;
 pub mod unknown;
 
+pub use assessment::{Assessment, AssessmentDto};
 pub use checkin::{
     Checkin, CheckinDto, Context, Factors, Halt, HaltDto, TrackerValue, TrackerValueDto,
 };
 pub use clock::{SobrietyClock, SobrietyClockDto};
 pub use crisis_plan::{Contact, CrisisPlan, CrisisPlanDto};
+pub use diary_card::{
+    DiaryCard, DiaryCardDto, DiarySetup, DiarySetupDto, Feeling, FeelingDto, Urge, UrgeDto,
+};
 pub use evening::{Evening, EveningDto};
 pub use goal::{Goal, GoalDto};
 pub use journal::{JournalDto, JournalEntry};
@@ -46,6 +53,7 @@ pub use session::{Item, ItemDto, SessionDto, SessionNote, SessionType};
 pub use skill::{Skill, SkillCategory, SkillDto};
 pub use skill_use::{SkillUse, SkillUseDto, UrgeMark};
 pub use step_down::{Phase, PhaseDto, StepDownPlan, StepDownPlanDto};
+pub use thought_record::{Mood, MoodDto, Thought, ThoughtDto, ThoughtRecord, ThoughtRecordDto};
 pub use tracker::{Answer, Tracker, TrackerDto};
 pub use unknown::{Unknown, UnknownDto};
 
@@ -313,6 +321,10 @@ registry! {
     Occurrence(Occurrence, OccurrenceDto) = "occurrence";
     Goal(Goal, GoalDto) = "goal";
     StepDown(StepDownPlan, StepDownPlanDto) = "step-down";
+    Assessment(Assessment, AssessmentDto) = "assessment";
+    DiaryCard(DiaryCard, DiaryCardDto) = "diary-card";
+    DiarySetup(DiarySetup, DiarySetupDto) = "diary-setup";
+    ThoughtRecord(ThoughtRecord, ThoughtRecordDto) = "thought-record";
 }
 
 impl Kind {

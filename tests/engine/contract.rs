@@ -64,6 +64,10 @@ fn call(v: &mut Vault, method: &str, args: Value) -> Result<Value, Error> {
         "searchRecords" => to_json(commands::search(v, parse(args))),
         "listSkills" => to_json(commands::skills(v, args.as_bool().unwrap())),
         "listTrackers" => to_json(commands::trackers(v, args.as_bool().unwrap())),
+        "assessmentTrend" => to_json(commands::assessments(v, &s(&args))),
+        "diaryWeek" => to_json(
+            keel::kinds::fields::date("date", &s(&args)).and_then(|d| commands::diary_week(v, d)),
+        ),
         other => panic!("the contract calls {other}, which this runner does not know"),
     }
 }

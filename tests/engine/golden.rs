@@ -1065,3 +1065,178 @@ fn the_v5_golden_vault_opens_with_every_field_intact_by_passphrase_and_recovery_
         check_v5(name, &v.get(*id).unwrap());
     }
 }
+
+/// Every record of the v6 fixture (questionnaire, diary card, diary card set-up and thought
+/// record payload version 1), field by field, as the build that first wrote them wrote it.
+fn check_v6(name: &str, r: &Record) {
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let (created, at, body) = match name {
+        "assessment_phq9_full" => (
+            "2026-11-29T09:00:00-05:00",
+            "2026-11-29T09:00:00-05:00",
+            Body::Assessment(Assessment {
+                instrument: "phq9".into(),
+                answers: vec![0, 1, 2, 3, 0, 1, 2, 3, 1],
+                difficulty: Some(2),
+                note: "A hard fortnight «at work» ✓".into(),
+            }),
+        ),
+        "assessment_gad7_bare" => (
+            "2026-11-29T09:10:00-05:00",
+            "2026-11-15T20:30:00+00:00",
+            Body::Assessment(Assessment {
+                instrument: "gad7".into(),
+                answers: vec![3, 3, 3, 3, 3, 3, 3],
+                difficulty: None,
+                note: String::new(),
+            }),
+        ),
+        "diary_setup" => (
+            "2026-11-29T21:00:00-05:00",
+            "2026-11-29T21:00:00-05:00",
+            Body::DiarySetup(DiarySetup {
+                targets: vec!["To use".into(), "To skip meals «again»".into()],
+                emotions: vec!["Shame".into(), "Joy ✓".into(), "Anger".into()],
+                medication: true,
+            }),
+        ),
+        "diary_card_full" => (
+            "2026-11-29T21:05:00-05:00",
+            "2026-11-29T21:05:00-05:00",
+            Body::DiaryCard(DiaryCard {
+                date: d("2026-11-28"),
+                urges: vec![
+                    Urge {
+                        target: "To use".into(),
+                        level: 5,
+                        acted: Some(false),
+                    },
+                    Urge {
+                        target: "To skip meals «again»".into(),
+                        level: 0,
+                        acted: Some(true),
+                    },
+                    Urge {
+                        target: "To call him".into(),
+                        level: 2,
+                        acted: None,
+                    },
+                ],
+                emotions: vec![
+                    Feeling {
+                        name: "Shame".into(),
+                        level: 4,
+                    },
+                    Feeling {
+                        name: "Joy ✓".into(),
+                        level: 0,
+                    },
+                ],
+                skills: vec!["Paced breathing".into(), "Urge surfing".into()],
+                skills_rating: Some(7),
+                medication: Some(false),
+                note: "Rang Sam\nwent to bed early".into(),
+            }),
+        ),
+        "diary_card_rating_only" => (
+            "2026-11-29T21:10:00-05:00",
+            "2026-11-29T21:10:00-05:00",
+            Body::DiaryCard(DiaryCard {
+                date: d("2026-11-29"),
+                urges: Vec::new(),
+                emotions: Vec::new(),
+                skills: Vec::new(),
+                skills_rating: Some(0),
+                medication: None,
+                note: String::new(),
+            }),
+        ),
+        "thought_record_full" => (
+            "2026-11-29T22:00:00-05:00",
+            "2026-11-27T17:45:00-05:00",
+            Body::ThoughtRecord(ThoughtRecord {
+                situation: "My manager frowned at my report «Friday»".into(),
+                moods: vec![
+                    Mood {
+                        name: "Anxious".into(),
+                        before: 90,
+                        after: Some(35),
+                    },
+                    Mood {
+                        name: "Ashamed".into(),
+                        before: 0,
+                        after: Some(100),
+                    },
+                    Mood {
+                        name: "Sad".into(),
+                        before: 50,
+                        after: None,
+                    },
+                ],
+                thoughts: vec![
+                    Thought {
+                        text: "Everyone saw it".into(),
+                        hot: false,
+                    },
+                    Thought {
+                        text: "I'm going to lose my job ✓".into(),
+                        hot: true,
+                    },
+                ],
+                evidence_for: "She frowned\nand left early".into(),
+                evidence_against: "She praised last week's report".into(),
+                balanced: "One frown is not a verdict".into(),
+                belief: Some(70),
+            }),
+        ),
+        "thought_record_situation_only" => (
+            "2026-11-29T22:10:00-05:00",
+            "2026-11-29T22:10:00-05:00",
+            Body::ThoughtRecord(ThoughtRecord {
+                situation: "Couldn't sleep".into(),
+                moods: Vec::new(),
+                thoughts: Vec::new(),
+                evidence_for: String::new(),
+                evidence_against: String::new(),
+                balanced: String::new(),
+                belief: Some(0),
+            }),
+        ),
+        other => panic!("the v6 fixture has a record {other} this test does not check"),
+    };
+    assert_eq!(r.created, t(created), "{name}: created");
+    assert_eq!((r.at, r.at.offset()), (t(at), t(at).offset()), "{name}: at");
+    assert_eq!(r.body, body, "{name}");
+    assert_eq!((r.revision, r.trashed), (1, None), "{name}");
+}
+
+#[test]
+fn the_v6_golden_payloads_decode_with_every_field_intact() {
+    check_payloads("v6", |_| 1, check_v6);
+}
+
+#[test]
+fn the_v6_golden_vault_opens_with_every_field_intact_by_passphrase_and_recovery_key() {
+    let (_d, _path, mut v) = open_copy("v6");
+    for (name, id) in &ids("v6") {
+        check_v6(name, &v.get(*id).unwrap());
+    }
+    let (_d, mut v) = recover_copy("v6");
+    for (name, id) in &ids("v6") {
+        check_v6(name, &v.get(*id).unwrap());
+    }
+}
+
+#[test]
+fn the_v6_golden_questionnaires_score_as_their_sources() {
+    let (_d, _path, mut v) = open_copy("v6");
+    let ids = ids("v6");
+    let phq = v.get(ids["assessment_phq9_full"]).unwrap();
+    assert_eq!(phq.body.summary(), "PHQ-9: 13 (moderate)");
+    let Body::Assessment(a) = &phq.body else {
+        panic!("an assessment")
+    };
+    assert!(a.safety_flag(), "item 9 was answered 1");
+    let gad = v.get(ids["assessment_gad7_bare"]).unwrap();
+    assert_eq!(gad.body.summary(), "GAD-7: 21 (severe)");
+}

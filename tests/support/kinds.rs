@@ -301,6 +301,99 @@ pub fn sample(kind: Kind) -> (BodyDto, BodyDto) {
                 }],
             }),
         ),
+        Kind::Assessment => (
+            BodyDto::Assessment(AssessmentDto {
+                instrument: "phq9".into(),
+                answers: vec![0, 1, 2, 3, 0, 1, 2, 3, 0],
+                difficulty: Some(1),
+                note: "a hard fortnight at work".into(),
+                total: Some(12),
+                band: Some("moderate".into()),
+            }),
+            BodyDto::Assessment(AssessmentDto {
+                instrument: "gad7".into(),
+                answers: vec![1, 1, 0, 0, 1, 2, 0],
+                difficulty: None,
+                note: String::new(),
+                total: Some(5),
+                band: Some("mild".into()),
+            }),
+        ),
+        Kind::DiaryCard => (
+            BodyDto::DiaryCard(DiaryCardDto {
+                date: "2026-11-30".into(),
+                urges: vec![UrgeDto {
+                    target: "To use".into(),
+                    level: 4,
+                    acted: Some(false),
+                }],
+                emotions: vec![FeelingDto {
+                    name: "Shame".into(),
+                    level: 3,
+                }],
+                skills: vec!["Paced breathing".into()],
+                skills_rating: Some(5),
+                medication: Some(true),
+                note: "called my sponsor".into(),
+            }),
+            BodyDto::DiaryCard(DiaryCardDto {
+                date: "2026-11-30".into(),
+                urges: vec![UrgeDto {
+                    target: "To use".into(),
+                    level: 2,
+                    acted: None,
+                }],
+                emotions: Vec::new(),
+                skills: Vec::new(),
+                skills_rating: None,
+                medication: None,
+                note: String::new(),
+            }),
+        ),
+        Kind::DiarySetup => (
+            BodyDto::DiarySetup(DiarySetupDto {
+                // One of each: the marker test writes the same words into every item.
+                targets: vec!["To skip meals".into()],
+                emotions: vec!["Shame".into()],
+                medication: true,
+            }),
+            BodyDto::DiarySetup(DiarySetupDto {
+                targets: vec!["To drink".into()],
+                emotions: vec!["Anger".into()],
+                medication: false,
+            }),
+        ),
+        Kind::ThoughtRecord => (
+            BodyDto::ThoughtRecord(ThoughtRecordDto {
+                situation: "My manager frowned at my report".into(),
+                moods: vec![MoodDto {
+                    name: "Anxious".into(),
+                    before: 80,
+                    after: Some(40),
+                }],
+                thoughts: vec![ThoughtDto {
+                    text: "I am going to lose my job".into(),
+                    hot: true,
+                }],
+                evidence_for: "she frowned".into(),
+                evidence_against: "she praised last week's".into(),
+                balanced: "One frown is not a verdict".into(),
+                belief: Some(60),
+            }),
+            BodyDto::ThoughtRecord(ThoughtRecordDto {
+                situation: "My manager frowned at my report".into(),
+                moods: vec![MoodDto {
+                    name: "Anxious".into(),
+                    before: 80,
+                    after: None,
+                }],
+                thoughts: Vec::new(),
+                evidence_for: String::new(),
+                evidence_against: String::new(),
+                balanced: String::new(),
+                belief: None,
+            }),
+        ),
         Kind::Unknown => panic!("a record from a newer Keel cannot be written by this one"),
     }
 }

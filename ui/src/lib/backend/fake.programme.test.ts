@@ -72,6 +72,9 @@ describe('the fake reminder settings', () => {
       sessionText: 'Something on your calendar starts soon',
       closeToTray: false,
       startAtLogin: false,
+      questionnaireTime: null,
+      questionnaireSince: null,
+      questionnaireText: 'A two-weekly check-in is ready',
     });
     const saved = await fake.setReminderSettings({
       checkinTimes: [' 18:30', '9:05', '18:30'],
@@ -80,6 +83,9 @@ describe('the fake reminder settings', () => {
       sessionText: '',
       closeToTray: true,
       startAtLogin: false,
+      questionnaireTime: null,
+      questionnaireSince: null,
+      questionnaireText: '',
     });
     expect(saved).toEqual({
       checkinTimes: ['09:05', '18:30'],
@@ -88,6 +94,9 @@ describe('the fake reminder settings', () => {
       sessionText: 'Something on your calendar starts soon',
       closeToTray: true,
       startAtLogin: false,
+      questionnaireTime: null,
+      questionnaireSince: null,
+      questionnaireText: 'A two-weekly check-in is ready',
     });
     expect(await fake.reminderSettings()).toEqual(saved);
   });

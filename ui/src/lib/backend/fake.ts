@@ -22,6 +22,8 @@ import type {
   NewRecord,
   PassphraseRequest,
   ProgrammeDto,
+  AssessmentTrendDto,
+  DiaryWeekDto,
   RecordDto,
   RecordKind,
   RecoverRequest,
@@ -43,12 +45,15 @@ import {
   SESSION_TYPE_LABEL,
   SKILL_CATEGORY_LABEL,
   bodyTags,
+  defaultDiarySetup,
   isEntry,
   keysOf,
   searchText,
   type Body,
 } from '../kinds';
 import { localRfc3339 } from '../time';
+import { INSTRUMENTS, bandOf, instrument } from '../instruments';
+import type { Instrument } from './generated/Instrument';
 import { clockStatus } from '../clocks';
 import { programme, type MarkRecord, type SlotRecord } from '../programme';
 
@@ -231,6 +236,55 @@ function contacts(field: string, list: { name: string; phone: string; note: stri
     if (!name) throw invalid(field, 'each person or line needs a name');
     return { name, phone, note };
   });
+}
+
+// The clinical tools' limits (src/kinds/diary_card.rs, thought_record.rs).
+const MAX_DIARY_COLUMNS = 12;
+const MAX_ROW_NAME = 60;
+
+/** A full set of answers to a questionnaire, or the error naming what is wrong
+ * (`Instrument::check`). */
+function checkAnswers(form: Instrument, answers: number[]): ErrorDto | null {
+  if (answers.length !== form.items.length) {
+    return invalid('answers', `${form.name} has ${form.items.length} questions; ${answers.length} answers were given`);
+  }
+  const max = Math.max(...form.answers.map((a) => a.score));
+  const i = answers.findIndex((a) => !form.answers.some((c) => c.score === a));
+  return i < 0 ? null : invalid('answers', `question ${i + 1} was answered ${answers[i]}; answers go from 0 to ${max}`);
+}
+
+/** Rows named by their first field: each name a one-line label, unnamed rows dropped, the
+ * first row of a name kept (any case), as `diary_card::named_rows`. */
+function namedRows<T extends { name: string }>(field: string, rows: T[]): T[] {
+  let error: ErrorDto | null = null;
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const r of rows) {
+    let name = r.name;
+    try {
+      name = label(field, r.name, MAX_ROW_NAME, false);
+    } catch (e) {
+      error ??= e as ErrorDto;
+      name = r.name.trim();
+    }
+    if (name && !seen.has(name.toLowerCase())) {
+      seen.add(name.toLowerCase());
+      out.push({ ...r, name });
+    }
+  }
+  if (error) throw error;
+  if (out.length > MAX_LIST_ITEMS) throw invalid(field, `at most ${MAX_LIST_ITEMS} items`);
+  return out;
+}
+
+function diaryLevel(field: string, v: number): number {
+  if (!Number.isInteger(v) || v < 0 || v > 5) throw invalid(field, 'a level is a whole number from 0 to 5');
+  return v;
+}
+
+function percent(field: string, v: number): number {
+  if (!Number.isInteger(v) || v < 0 || v > 100) throw invalid(field, 'a rating from 0 to 100');
+  return v;
 }
 
 /** Each kind's body as the engine takes it in: its closed sets parsed, then validated and
@@ -489,6 +543,75 @@ const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
       return { name, from: p.from, to: p.to, supports, appointments, note };
     });
     return { kind: 'step-down', phases };
+  },
+  assessment: (b) => {
+    // As `Assessment::from_dto`, then `validate` (src/kinds/assessment.rs).
+    const answers = [...(b.answers ?? [])];
+    const form = instrument((b.instrument ?? '').trim());
+    if (form && checkAnswers(form, answers) === null) {
+      const total = answers.reduce((t, a) => t + a, 0);
+      const band = bandOf(form, total);
+      if (b.total !== null && b.total !== undefined && b.total !== total) {
+        throw invalid('total', `the answers add up to ${total}; leave the total out`);
+      }
+      if (b.band && b.band !== band) throw invalid('band', `a total of ${total} is ${band}; leave the band out`);
+    }
+    if (!form) throw invalid('instrument', `choose one of ${INSTRUMENTS.map((i) => i.id).join(', ')}`);
+    const bad = checkAnswers(form, answers);
+    if (bad) throw bad;
+    const difficulty = b.difficulty ?? null;
+    if (difficulty !== null && (!Number.isInteger(difficulty) || difficulty < 0 || difficulty >= form.difficulty.answers.length)) {
+      throw invalid('difficulty', `an answer from 0 to ${form.difficulty.answers.length - 1}`);
+    }
+    const note = text('note', b.note ?? '');
+    const total = answers.reduce((t, a) => t + a, 0);
+    return { kind: 'assessment', instrument: form.id, answers, difficulty, note, total, band: bandOf(form, total) };
+  },
+  'diary-card': (b) => {
+    // As `DiaryCard::from_dto`, then `validate` (src/kinds/diary_card.rs).
+    const date = calendarDate('date', b.date ?? '');
+    const urges = namedRows('urges', (b.urges ?? []).map((u) => ({ name: u.target ?? '', level: u.level, acted: u.acted ?? null }))).map(
+      (u) => ({ target: u.name, level: diaryLevel('urges', u.level), acted: u.acted }),
+    );
+    const emotions = namedRows('emotions', (b.emotions ?? []).map((e) => ({ name: e.name ?? '', level: e.level }))).map((e) => ({
+      name: e.name,
+      level: diaryLevel('emotions', e.level),
+    }));
+    const skills = normalizeList('skills', b.skills ?? []);
+    const skillsRating = b.skillsRating ?? null;
+    if (skillsRating !== null && (!Number.isInteger(skillsRating) || skillsRating < 0 || skillsRating > 7)) {
+      throw invalid('skillsRating', 'a rating from 0 to 7');
+    }
+    const note = text('note', b.note ?? '');
+    return { kind: 'diary-card', date, urges, emotions, skills, skillsRating, medication: b.medication ?? null, note };
+  },
+  'diary-setup': (b) => {
+    const lists = (['targets', 'emotions'] as const).map((field) => {
+      const labelled = (b[field] ?? []).map((t) => label(field, t, 60, false));
+      const list = normalizeList(field, labelled);
+      if (list.length > MAX_DIARY_COLUMNS) throw invalid(field, `at most ${MAX_DIARY_COLUMNS} on one card`);
+      return list;
+    });
+    return { kind: 'diary-setup', targets: lists[0], emotions: lists[1], medication: !!b.medication };
+  },
+  'thought-record': (b) => {
+    // As `ThoughtRecord::validate` (src/kinds/thought_record.rs).
+    const situation = b.situation ?? '';
+    if (!situation.trim()) throw invalid('situation', 'say what happened, in a few words');
+    text('situation', situation);
+    const moods = namedRows('moods', (b.moods ?? []).map((m) => ({ name: m.name ?? '', before: m.before, after: m.after ?? null }))).map(
+      (m) => ({ name: m.name, before: percent('moods', m.before), after: m.after === null ? null : percent('moods', m.after) }),
+    );
+    const thoughts = (b.thoughts ?? []).map((t) => ({ text: (t.text ?? '').trim(), hot: !!t.hot })).filter((t) => t.text);
+    for (const t of thoughts) text('thoughts', t.text);
+    if (thoughts.filter((t) => t.hot).length > 1) throw invalid('thoughts', 'mark one thought as the hot one');
+    if (moods.length > MAX_LIST_ITEMS) throw invalid('moods', `at most ${MAX_LIST_ITEMS} items`);
+    if (thoughts.length > MAX_LIST_ITEMS) throw invalid('thoughts', `at most ${MAX_LIST_ITEMS} items`);
+    const evidenceFor = text('evidenceFor', b.evidenceFor ?? '');
+    const evidenceAgainst = text('evidenceAgainst', b.evidenceAgainst ?? '');
+    const balanced = text('balanced', b.balanced ?? '');
+    const belief = b.belief ?? null;
+    return { kind: 'thought-record', situation, moods, thoughts, evidenceFor, evidenceAgainst, balanced, belief: belief === null ? null : percent('belief', belief) };
   },
   unknown: () => {
     throw invalid('kind', 'a record written by a newer version of Keel cannot be written here');
@@ -1032,6 +1155,64 @@ export class FakeBackend implements Backend {
     return this.out(programme(slots, marks, localRfc3339(new Date()).slice(0, 19)));
   }
 
+  /** As `commands::assessments`: one questionnaire's results, oldest first. */
+  async assessmentTrend(id: string): Promise<AssessmentTrendDto> {
+    this.guard();
+    const form = instrument(id.trim());
+    if (!form) throw invalid('instrument', `choose one of ${INSTRUMENTS.map((i) => i.id).join(', ')}`);
+    const { records } = await this.listRecords(listQuery({ kinds: ['assessment'] }));
+    const mine = records
+      .flatMap((r) => (r.body.kind === 'assessment' && r.body.instrument === form.id ? [{ r, body: r.body }] : []))
+      .sort((a, b) => Date.parse(a.r.at) - Date.parse(b.r.at) || Date.parse(a.r.created) - Date.parse(b.r.created));
+    let prev: number | null = null;
+    const points = mine.map(({ r, body }) => {
+      const total = body.answers.reduce((t, a) => t + a, 0);
+      const change = prev === null ? null : total - prev;
+      prev = total;
+      return {
+        id: r.id,
+        at: r.at,
+        localDate: r.localDate,
+        total,
+        band: bandOf(form, total),
+        change,
+        meaningful: change !== null && Math.abs(change) >= form.meaningfulChange,
+      };
+    });
+    const overall = points.length > 1 ? points[points.length - 1].total - points[0].total : null;
+    const today = localRfc3339(new Date()).slice(0, 10);
+    const last = points[points.length - 1];
+    return this.out({
+      instrument: form.id,
+      points,
+      overall,
+      overallMeaningful: overall !== null && Math.abs(overall) >= form.meaningfulChange,
+      daysSince: last ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${last.localDate}T00:00:00Z`)) / 86400e3) : null,
+    });
+  }
+
+  /** As `commands::diary_week`: the Monday-to-Sunday week holding `date`. */
+  async diaryWeek(date: string): Promise<DiaryWeekDto> {
+    this.guard();
+    const day = calendarDate('date', date);
+    const { records } = await this.listRecords(listQuery({ kinds: ['diary-card', 'diary-setup'] }));
+    const d = new Date(`${day}T00:00:00Z`);
+    const monday = d.getTime() - ((d.getUTCDay() + 6) % 7) * 86400e3;
+    const days = Array.from({ length: 7 }, (_, i) => new Date(monday + i * 86400e3).toISOString().slice(0, 10));
+    const setup = records.find((r) => r.body.kind === 'diary-setup');
+    return this.out({
+      start: days[0],
+      setup: setup && setup.body.kind === 'diary-setup' ? { targets: setup.body.targets, emotions: setup.body.emotions, medication: setup.body.medication } : defaultSetup(),
+      setupId: setup?.id ?? null,
+      days: days.map((date) => {
+        const r = records.find((x) => x.body.kind === 'diary-card' && x.body.date === date);
+        if (!r || r.body.kind !== 'diary-card') return { date, id: null, card: null };
+        const { date: cardDate, urges, emotions, skills, skillsRating, medication, note } = r.body;
+        return { date, id: r.id, card: { date: cardDate, urges, emotions, skills, skillsRating, medication, note } };
+      }),
+    });
+  }
+
   /** Readable while locked, as the shell's. */
   async reminderSettings(): Promise<ReminderSettings> {
     return structuredClone(this.reminders);
@@ -1039,7 +1220,9 @@ export class FakeBackend implements Backend {
 
   /** As `ReminderSettings::normalize` (src/dto.rs); the shell saves them locked or not. */
   async setReminderSettings(req: ReminderSettings): Promise<ReminderSettings> {
-    this.reminders = normalizeReminders(req);
+    // The shell starts the questionnaire reminder's 14 days on the day it is turned on.
+    const since = req.questionnaireTime && !req.questionnaireSince ? localRfc3339(new Date()).slice(0, 10) : req.questionnaireSince;
+    this.reminders = normalizeReminders({ ...req, questionnaireSince: since });
     return structuredClone(this.reminders);
   }
 
@@ -1098,8 +1281,15 @@ export class FakeBackend implements Backend {
 
 const DEFAULT_CHECKIN_TEXT = 'Time for a check-in';
 const DEFAULT_SESSION_TEXT = 'Something on your calendar starts soon';
+const DEFAULT_QUESTIONNAIRE_TEXT = 'A two-weekly check-in is ready';
 const MAX_REMINDER_TIMES = 8;
 const MAX_REMINDER_TEXT = 60;
+
+/** Keel's diary-card set-up until the person saves one (`DiarySetup::default`). */
+function defaultSetup() {
+  const { targets, emotions, medication } = defaultDiarySetup();
+  return { targets, emotions, medication };
+}
 
 export function defaultReminders(): ReminderSettings {
   return {
@@ -1109,6 +1299,9 @@ export function defaultReminders(): ReminderSettings {
     sessionText: DEFAULT_SESSION_TEXT,
     closeToTray: false,
     startAtLogin: false,
+    questionnaireTime: null,
+    questionnaireSince: null,
+    questionnaireText: DEFAULT_QUESTIONNAIRE_TEXT,
   };
 }
 
@@ -1123,7 +1316,21 @@ function normalizeReminders(r: ReminderSettings): ReminderSettings {
   }
   const checkinText = label('checkinText', r.checkinText ?? '', MAX_REMINDER_TEXT, false) || DEFAULT_CHECKIN_TEXT;
   const sessionText = label('sessionText', r.sessionText ?? '', MAX_REMINDER_TEXT, false) || DEFAULT_SESSION_TEXT;
-  return { checkinTimes: times, sessionMinutesBefore: m, checkinText, sessionText, closeToTray: !!r.closeToTray, startAtLogin: !!r.startAtLogin };
+  const questionnaireText = label('questionnaireText', r.questionnaireText ?? '', MAX_REMINDER_TEXT, false) || DEFAULT_QUESTIONNAIRE_TEXT;
+  const qt = (r.questionnaireTime ?? '').trim();
+  const questionnaireTime = qt ? timeOfDay('questionnaireTime', qt) : null;
+  const questionnaireSince = questionnaireTime === null ? null : optDate('questionnaireSince', r.questionnaireSince);
+  return {
+    checkinTimes: times,
+    sessionMinutesBefore: m,
+    checkinText,
+    sessionText,
+    closeToTray: !!r.closeToTray,
+    startAtLogin: !!r.startAtLogin,
+    questionnaireTime,
+    questionnaireSince,
+    questionnaireText,
+  };
 }
 
 /** Fill a fake vault with `n` plausible entries spread over the past, for previews. */

@@ -4,6 +4,8 @@ import type { ChangePassphraseRequest } from './generated/ChangePassphraseReques
 import type { ConfirmKeyRequest } from './generated/ConfirmKeyRequest';
 import type { ClockStatusDto } from './generated/ClockStatusDto';
 import type { ProgrammeDto } from './generated/ProgrammeDto';
+import type { AssessmentTrendDto } from './generated/AssessmentTrendDto';
+import type { DiaryWeekDto } from './generated/DiaryWeekDto';
 import type { ReminderSettings } from './generated/ReminderSettings';
 import type { CrisisPlanDto } from './generated/CrisisPlanDto';
 import type { CreatedVaultDto } from './generated/CreatedVaultDto';
@@ -40,6 +42,19 @@ export type { ClockStatusDto } from './generated/ClockStatusDto';
 export type { AgendaItemDto } from './generated/AgendaItemDto';
 export type { AttendanceDto } from './generated/AttendanceDto';
 export type { ProgrammeDto } from './generated/ProgrammeDto';
+export type { AssessmentDto } from './generated/AssessmentDto';
+export type { AssessmentPointDto } from './generated/AssessmentPointDto';
+export type { AssessmentTrendDto } from './generated/AssessmentTrendDto';
+export type { DiaryCardDto } from './generated/DiaryCardDto';
+export type { DiaryDayDto } from './generated/DiaryDayDto';
+export type { DiarySetupDto } from './generated/DiarySetupDto';
+export type { DiaryWeekDto } from './generated/DiaryWeekDto';
+export type { FeelingDto } from './generated/FeelingDto';
+export type { Instrument } from './generated/Instrument';
+export type { MoodDto } from './generated/MoodDto';
+export type { ThoughtDto } from './generated/ThoughtDto';
+export type { ThoughtRecordDto } from './generated/ThoughtRecordDto';
+export type { UrgeDto } from './generated/UrgeDto';
 export type { ReminderSettings } from './generated/ReminderSettings';
 export type { LapseDto } from './generated/LapseDto';
 export type { Milestone } from './generated/Milestone';
@@ -131,6 +146,11 @@ export interface Backend {
   /** The programme at a glance: the next session, today and 13 days ahead (cancelled ones
    * included and flagged), sessions started in the last 28 days (newest first), attendance. */
   programme(): Promise<ProgrammeDto>;
+  /** One questionnaire's results over time (`phq9`, `gad7`), oldest first, each with its
+   * change from the one before. */
+  assessmentTrend(instrument: string): Promise<AssessmentTrendDto>;
+  /** The diary-card week (Monday to Sunday) holding `date`, with the set-up in use. */
+  diaryWeek(date: string): Promise<DiaryWeekDto>;
   /** Reminders and running in the tray. Kept beside the journal, not in it (they work while
    * locked), so readable while locked. */
   reminderSettings(): Promise<ReminderSettings>;

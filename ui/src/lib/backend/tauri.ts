@@ -117,6 +117,12 @@ export class TauriBackend implements Backend {
   programme() {
     return call('programme_status', {});
   }
+  assessmentTrend(instrument: string) {
+    return call('assessment_trend', { instrument });
+  }
+  diaryWeek(date: string) {
+    return call('diary_week', { date });
+  }
   reminderSettings() {
     return call('get_reminder_settings', {});
   }

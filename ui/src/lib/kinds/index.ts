@@ -21,6 +21,10 @@ import { schedule } from './schedule';
 import { occurrence } from './occurrence';
 import { goal } from './goal';
 import { stepDown } from './stepDown';
+import { assessment } from './assessment';
+import { diaryCard } from './diaryCard';
+import { diarySetup } from './diarySetup';
+import { thoughtRecord } from './thoughtRecord';
 import { unknown } from './unknown';
 
 export type { Body, FieldsProps, KindEditor, KindUi } from './types';
@@ -38,6 +42,10 @@ export { emptyMorning } from './morning';
 export { emptyEvening } from './evening';
 export { ATTENDANCE_LABEL } from './occurrence';
 export { KEPT_NOTE } from './unknown';
+export { instrumentName } from './assessment';
+export { cardDay } from './diaryCard';
+export { defaultDiarySetup } from './diarySetup';
+export { emptyThoughtRecord, moodChange } from './thoughtRecord';
 
 const registry = {
   checkin,
@@ -55,6 +63,10 @@ const registry = {
   occurrence,
   goal,
   'step-down': stepDown,
+  assessment,
+  'diary-card': diaryCard,
+  'diary-setup': diarySetup,
+  'thought-record': thoughtRecord,
   unknown,
 } satisfies { [K in RecordKind]: KindUi<K> };
 

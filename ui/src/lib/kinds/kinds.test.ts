@@ -49,6 +49,10 @@ describe('the kinds registry', () => {
       'occurrence',
       'goal',
       'step-down',
+      'assessment',
+      'diary-card',
+      'diary-setup',
+      'thought-record',
       'unknown',
     ]);
     for (const k of ALL_KINDS) {
@@ -60,7 +64,19 @@ describe('the kinds registry', () => {
   it('shows entries in the timeline (a newer Keel’s record too), and writes only the ones it knows', () => {
     // As the engine's ENTRY: a morning intention and an evening review are entries; the plans,
     // the schedule and goals are reference, kept on their own screens.
-    expect(TIMELINE_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'lapse', 'morning', 'evening', 'unknown']);
+    expect(TIMELINE_KINDS).toEqual([
+      'checkin',
+      'skill-use',
+      'session',
+      'journal',
+      'lapse',
+      'morning',
+      'evening',
+      'assessment',
+      'diary-card',
+      'thought-record',
+      'unknown',
+    ]);
     expect(ENTRY_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'lapse', 'morning', 'evening']);
     for (const k of ENTRY_KINDS) expect(KINDS[k].editor?.empty().kind, k).toBe(k);
     for (const k of ['skill', 'unknown', 'crisis-plan', 'schedule', 'occurrence', 'goal', 'step-down'] as const) {

@@ -49,6 +49,9 @@ describe('Settings › Reminders', () => {
       sessionText: 'Something on your calendar starts soon',
       closeToTray: true,
       startAtLogin: false,
+      questionnaireTime: null,
+      questionnaireSince: null,
+      questionnaireText: 'A two-weekly check-in is ready',
     });
     // The form shows what was saved: in order, and Keel's words back where the box was emptied.
     expect(within(form).getByLabelText('Check-in reminder 1')).toHaveValue('09:05');

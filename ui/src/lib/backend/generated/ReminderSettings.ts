@@ -24,4 +24,13 @@ closeToTray: boolean,
 /**
  * Start at login, hidden in the tray.
  */
-startAtLogin: boolean, };
+startAtLogin: boolean, 
+/**
+ * The questionnaires' reminder, every 14 days at this time (`HH:MM`); null for none.
+ */
+questionnaireTime: string | null, 
+/**
+ * The day it was turned on (`YYYY-MM-DD`), set by Keel: with none taken, the 14 days
+ * count from it.
+ */
+questionnaireSince: string | null, questionnaireText: string, };

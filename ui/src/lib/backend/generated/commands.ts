@@ -1,9 +1,11 @@
 // Generated from src-tauri/src/command_list.rs by `cargo test -p keel-desktop`; do not edit.
+import type { AssessmentTrendDto } from './AssessmentTrendDto';
 import type { ChangePassphraseRequest } from './ChangePassphraseRequest';
 import type { ClockStatusDto } from './ClockStatusDto';
 import type { ConfirmKeyRequest } from './ConfirmKeyRequest';
 import type { CreatedVaultDto } from './CreatedVaultDto';
 import type { CrisisPlanDto } from './CrisisPlanDto';
+import type { DiaryWeekDto } from './DiaryWeekDto';
 import type { ListPage } from './ListPage';
 import type { ListQuery } from './ListQuery';
 import type { NewRecord } from './NewRecord';
@@ -49,6 +51,8 @@ export interface Commands {
   list_trackers: { args: { includeArchived: boolean }; reply: Array<RecordDto> };
   clock_status: { args: Record<string, never>; reply: Array<ClockStatusDto> };
   programme_status: { args: Record<string, never>; reply: ProgrammeDto };
+  assessment_trend: { args: { instrument: string }; reply: AssessmentTrendDto };
+  diary_week: { args: { date: string }; reply: DiaryWeekDto };
   lock_screen_plan: { args: Record<string, never>; reply: CrisisPlanDto | null };
   set_lock_screen_plan: { args: { plan: CrisisPlanDto | null }; reply: null };
   get_reminder_settings: { args: Record<string, never>; reply: ReminderSettings };
@@ -86,6 +90,8 @@ export const COMMANDS = [
   'list_trackers',
   'clock_status',
   'programme_status',
+  'assessment_trend',
+  'diary_week',
   'lock_screen_plan',
   'set_lock_screen_plan',
   'get_reminder_settings',
