@@ -9,6 +9,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use keel::{Error, Result};
 
 mod args;
+mod assess;
 mod checkin;
 mod clock;
 mod ctx;
@@ -78,6 +79,12 @@ enum Command {
     Schedule(schedule::ScheduleCommand),
     /// Mark a session of the schedule attended, missed or excused.
     Attend(schedule::AttendArgs),
+    /// The PHQ-9 and GAD-7 questionnaires: answer one, or see your results over time.
+    #[command(subcommand)]
+    Assess(assess::AssessCommand),
+    /// Diary cards: a week at a time (`keel add diary-card --json` writes a day).
+    #[command(subcommand)]
+    Diary(assess::DiaryCommand),
     /// Your own trackers, answered in check-ins.
     #[command(subcommand)]
     Tracker(tracker::TrackerCommand),
@@ -193,6 +200,8 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Checkin(a) => checkin::run(&mut ctx, a),
         Command::Skill(s) => skill::run(&mut ctx, s),
         Command::Tracker(t) => tracker::run(&mut ctx, t),
+        Command::Assess(a) => assess::run(&mut ctx, a),
+        Command::Diary(d) => assess::diary(&mut ctx, d),
         Command::Clock(c) => clock::run(&mut ctx, c),
         Command::Lapse(l) => clock::lapse(&mut ctx, l),
         Command::Status { json } => clock::status(&mut ctx, json),

@@ -105,6 +105,8 @@ pub fn print_record(r: &RecordDto) {
                 out!("\n{}", l.what_happened);
             }
         }
+        BodyDto::Assessment(a) => crate::assess::print(a),
+        BodyDto::ThoughtRecord(t) => crate::assess::print_thought(t),
         BodyDto::Unknown(u) => {
             out!(
                 "kind     written by a newer version of Keel ({} v{})",

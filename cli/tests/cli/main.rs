@@ -4,6 +4,7 @@
 mod support;
 
 mod basics;
+mod clinical;
 mod crash;
 mod kinds;
 

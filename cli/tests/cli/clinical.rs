@@ -1,0 +1,228 @@
+use crate::support::*;
+use crate::*;
+
+#[test]
+fn assess_prints_the_total_and_band_and_json_gives_answers_total_and_band() {
+    let (_d, vault) = temp_vault();
+    init(&vault);
+    let o = run(keel(
+        &vault,
+        &["assess", "phq9", "--answers", "0,1,2,3,0,1,2,3,0"],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().next(), Some("PHQ-9: 12 (moderate)"), "{out}");
+    assert!(out.contains("not a diagnosis"), "{out}");
+    assert!(
+        !out.contains("crisis plan"),
+        "item 9 was 0: no crisis words ({out})"
+    );
+
+    let o = run(keel(
+        &vault,
+        &[
+            "assess",
+            "gad7",
+            "--answers",
+            "3,3,3,0,0,0,0",
+            "--difficulty",
+            "2",
+            "--json",
+        ],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let j: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(j["instrument"], "gad7");
+    assert_eq!(j["answers"], serde_json::json!([3, 3, 3, 0, 0, 0, 0]));
+    assert_eq!(
+        (j["total"].as_u64(), j["band"].as_str()),
+        (Some(9), Some("mild"))
+    );
+    assert_eq!(j["difficulty"], 2);
+    assert_eq!(j["safety"], false);
+
+    // The result is a record like any other, shown with its questions.
+    let id = j["id"].as_str().unwrap().to_owned();
+    let o = run(keel(&vault, &["show", &id]));
+    let shown = stdout(&o);
+    assert!(shown.contains("GAD-7: 9 (mild)"), "{shown}");
+    assert!(
+        shown.contains("1. Feeling nervous, anxious or on edge"),
+        "{shown}"
+    );
+    assert!(shown.contains("difficulty  Very difficult"), "{shown}");
+}
+
+#[test]
+fn a_wrong_count_or_value_exits_1_naming_the_problem_and_saves_nothing() {
+    let (_d, vault) = temp_vault();
+    init(&vault);
+    for (args, says) in [
+        (
+            vec!["assess", "phq9", "--answers", "0,1,2"],
+            "answers: PHQ-9 has 9 questions; 3 answers were given",
+        ),
+        (
+            vec!["assess", "gad7", "--answers", "0,1,2,3,4,0,0"],
+            "answers: question 5 was answered 4; answers go from 0 to 3",
+        ),
+        (
+            vec!["assess", "gad7", "--answers", "0,x,0,0,0,0,0"],
+            "answers: answer 2 is \"x\"; answers are numbers from 0 to 3",
+        ),
+        (
+            vec![
+                "assess",
+                "gad7",
+                "--answers",
+                "0,0,0,0,0,0,0",
+                "--difficulty",
+                "4",
+            ],
+            "difficulty: an answer from 0 to 3",
+        ),
+    ] {
+        let o = run(keel(&vault, &args));
+        assert_eq!(code(&o), 1, "{args:?}");
+        assert_eq!(stderr(&o).trim(), format!("keel: {says}"), "{args:?}");
+        assert_eq!(stdout(&o), "", "{args:?}");
+    }
+    let o = run(keel(&vault, &["list", "--kind", "assessment"]));
+    assert_eq!(stdout(&o).trim(), "nothing here", "nothing was saved");
+}
+
+#[test]
+fn phq9_item_9_above_0_points_calmly_to_the_crisis_plan_and_its_people() {
+    let (_d, vault) = temp_vault();
+    init(&vault);
+    let plan = r#"{"people":[{"name":"Sam","phone":"555 0100","note":""}]}"#;
+    let o = with_input(keel(&vault, &["add", "crisis-plan", "--json", "-"]), plan);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = run(keel(
+        &vault,
+        &["assess", "phq9", "--answers", "0,0,0,0,0,0,0,0,1"],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("PHQ-9: 1 (minimal)\n"), "{out}");
+    assert!(out.contains("you don't have to carry them alone"), "{out}");
+    assert!(out.contains("  Sam  555 0100"), "{out}");
+    assert!(out.contains("under Crisis plan"), "{out}");
+    // With --json the JSON stays whole and the words go to standard error.
+    let o = run(keel(
+        &vault,
+        &["assess", "phq9", "--answers", "0,0,0,0,0,0,0,0,2", "--json"],
+    ));
+    let j: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(j["safety"], true);
+    assert!(stderr(&o).contains("Sam  555 0100"), "{}", stderr(&o));
+}
+
+#[test]
+fn assess_history_shows_each_change_and_calls_out_a_meaningful_one() {
+    let (_d, vault) = temp_vault();
+    init(&vault);
+    for (answers, at) in [
+        ("3,3,2,2,2,1,1,1,0", "2026-10-01T09:00:00-04:00"),
+        ("2,2,1,1,1,1,1,1,0", "2026-10-15T09:00:00-04:00"),
+        ("1,1,1,1,1,1,1,1,0", "2026-10-29T09:00:00-04:00"),
+    ] {
+        let o = run(keel(
+            &vault,
+            &["assess", "phq9", "--answers", answers, "--at", at],
+        ));
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+    }
+    let o = run(keel(&vault, &["assess", "history", "phq9"]));
+    assert_eq!(
+        stdout(&o),
+        "2026-10-01  15  moderately severe\n\
+         2026-10-15  10  moderate  -5 (meaningful)\n\
+         2026-10-29   8  mild  -2\n"
+    );
+    let o = run(keel(&vault, &["assess", "history", "gad7", "--json"]));
+    let j: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(j["points"], serde_json::json!([]));
+    let o = run(keel(&vault, &["assess", "history", "pcl5"]));
+    assert_eq!(code(&o), 1);
+    assert_eq!(
+        stderr(&o).trim(),
+        "keel: instrument: choose one of phq9, gad7"
+    );
+}
+
+#[test]
+fn a_week_of_diary_cards_and_a_thought_record_from_json() {
+    let (_d, vault) = temp_vault();
+    init(&vault);
+    let card = |date: &str, level: u8, note: &str| {
+        format!(
+            r#"{{"date":"{date}","urges":[{{"target":"To use","level":{level},"acted":false}}],
+                "emotions":[{{"name":"Shame","level":2}}],"skills":["Paced breathing"],
+                "skillsRating":5,"medication":true,"note":"{note}"}}"#
+        )
+    };
+    for (date, level, note) in [
+        ("2026-11-30", 4, "first"),
+        ("2026-12-02", 1, "wednesday"),
+        ("2026-11-30", 3, "monday again"),
+    ] {
+        let o = with_input(
+            keel(&vault, &["add", "diary-card", "--json", "-"]),
+            &card(date, level, note),
+        );
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+    }
+    let o = run(keel(&vault, &["diary", "week", "--date", "2026-12-03"]));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "Week of 2026-11-30");
+    assert_eq!(lines.len(), 8, "a heading and seven days: {out}");
+    assert_eq!(
+        lines[1],
+        "Mon 30 Nov  To use 3 · Shame 2 · skill: Paced breathing · rating 5 · medication yes · monday again",
+        "the latest card for a day is its card"
+    );
+    assert!(
+        lines[2].starts_with("Tue 1 Dec") && lines[2].ends_with('—'),
+        "{out}"
+    );
+    assert!(
+        lines[3].contains("To use 1") && lines[3].ends_with("wednesday"),
+        "{out}"
+    );
+    let o = run(keel(
+        &vault,
+        &["diary", "week", "--date", "2026-12-03", "--json"],
+    ));
+    let j: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        j["setup"]["targets"],
+        serde_json::json!(["To use", "To hurt myself"])
+    );
+    assert_eq!(j["days"].as_array().unwrap().len(), 7);
+    let o = run(keel(&vault, &["diary", "week", "--date", "30/11/2026"]));
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("date: a date like 2026-11-30"),
+        "{}",
+        stderr(&o)
+    );
+
+    let tr = r#"{"situation":"Manager frowned","moods":[{"name":"Anxious","before":80,"after":35}],
+        "thoughts":[{"text":"I'll lose my job","hot":true}],"balanced":"One frown is not a verdict","belief":60}"#;
+    let o = with_input(keel(&vault, &["add", "thought-record", "--json", "-"]), tr);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let id = stdout(&o).trim().to_owned();
+    let shown = stdout(&run(keel(&vault, &["show", &id])));
+    assert!(shown.contains("Anxious  80 → 35 (-45)"), "{shown}");
+    assert!(shown.contains("* I'll lose my job"), "{shown}");
+    assert!(shown.contains("I believe it 60%"), "{shown}");
+    let o = run(keel(&vault, &["search", "verdict"]));
+    assert!(
+        stdout(&o).contains("Manager frowned · Anxious 80 → 35"),
+        "{}",
+        stdout(&o)
+    );
+}
