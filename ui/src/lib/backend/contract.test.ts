@@ -40,6 +40,8 @@ const CALLS = {
   searchRecords: (b, a) => b.searchRecords(a as unknown as SearchQuery),
   listSkills: (b, a) => b.listSkills(a as boolean),
   listTrackers: (b, a) => b.listTrackers(a as boolean),
+  assessmentTrend: (b, a) => b.assessmentTrend(a as string),
+  diaryWeek: (b, a) => b.diaryWeek(a as string),
 } satisfies Partial<Record<keyof Backend, (b: Backend, args: Json) => Promise<unknown>>>;
 
 /** "$name" (or "$name[:N]", its first N characters) in any string becomes the saved id. */
