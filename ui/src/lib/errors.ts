@@ -18,6 +18,8 @@ const FIELD_NAMES: Record<string, string> = {
   sessionMinutesBefore: 'Reminder before a session',
   checkinText: 'Check-in reminder words',
   sessionText: 'Session reminder words',
+  questionnaireTime: 'Questionnaire reminder time',
+  questionnaireText: 'Questionnaire reminder words',
   // Any record
   at: 'When',
   kind: 'Kind',
@@ -72,6 +74,10 @@ const FIELD_NAMES: Record<string, string> = {
   grateful: 'Grateful for',
   // Urge surfing (a coping-skill use)
   urgeAlong: 'Urge along the way',
+  // A questionnaire
+  instrument: 'Questionnaire',
+  answers: 'Answers',
+  difficulty: 'How difficult',
   // The crisis plan
   warningSigns: 'Signs a hard time is starting',
   onMyOwn: 'Things to do on my own',

@@ -1360,6 +1360,22 @@ export async function seedDemo(fake: FakeBackend, n: number): Promise<void> {
     }
     fake.insert(body, when);
   }
+  // A PHQ-9 and a GAD-7 every two weeks for three months, so their trends have something to show
+  // (the PHQ-9's question 9 always "Not at all").
+  const answersFor = (total: number, items: number, last = items) =>
+    Array.from({ length: items }, (_, i) => (i < last ? Math.max(0, Math.min(3, total - 3 * i)) : 0));
+  if (n > 0) {
+    const totals: [string, number, number, number[]][] = [
+      ['phq9', 9, 8, [17, 15, 15, 11, 10, 8, 5]],
+      ['gad7', 7, 7, [14, 12, 13, 9, 8, 8, 6]],
+    ];
+    for (const [id, items, scored, list] of totals) {
+      list.forEach((total, j) => {
+        const when = new Date(now - (list.length - 1 - j) * 14 * 86400e3 - 5 * 3600 * 1000);
+        fake.insert({ kind: 'assessment', instrument: id, answers: answersFor(total, items, scored), difficulty: 1, note: '', total, band: bandOf(instrument(id)!, total) }, when);
+      });
+    }
+  }
   // One record as a newer version of Keel would leave it, to preview how such a record is kept.
   if (n > 0) {
     fake.insert({ kind: 'unknown', writtenAs: 'urge_log', version: 1, payload: { peak: 7 } }, new Date(now - 2 * 3600 * 1000));

@@ -42,6 +42,9 @@ export interface KindUi<K extends RecordKind> {
   /** Absent for a kind the editor does not write: skills have their own screen, and a record
    * from a newer Keel is never changed here. */
   readonly editor?: KindEditor<K>;
+  /** For a kind with its own screen instead of an editor (a questionnaire): how a saved one reads
+   * when it is opened from a list (History, Search, Today), in place of the editor. */
+  readonly view?: Component<{ record: RecordDto }>;
   /** One line, in the person's own words. */
   summary(body: Body<K>): string;
   /** Every text field the engine searches, in its order, joined with "\n" (not lower-cased).

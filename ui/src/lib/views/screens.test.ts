@@ -289,7 +289,7 @@ describe('icons', () => {
       fake.insert(checkin({ stress: 3, note: 'an entry' }), noon(0));
     });
     app.toast('Saved.');
-    for (const view of ['Today', 'History', 'Search', 'Coping skills', 'Trash', 'Settings', 'Help']) {
+    for (const view of ['Today', 'History', 'Search', 'Coping skills', 'Questionnaires', 'Trash', 'Settings', 'Help']) {
       await user.click(screen.getByRole('button', { name: view }));
       await waitFor(() => expect(screen.getByRole('button', { name: view })).toHaveAttribute('aria-current', 'page'));
       const svgs = [...document.querySelectorAll('svg')];
