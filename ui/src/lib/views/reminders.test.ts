@@ -1,10 +1,12 @@
-// Settings › Reminders: times added and removed, a reminder before sessions, the words a
-// reminder shows (Keel's own by default), the tray and start at login; saved as the engine tidies
-// them, and an error from the engine shown on the input it names.
+// Settings › Reminders: times added and removed, a reminder before sessions, the questionnaires'
+// reminder every two weeks, the words a reminder shows (Keel's own by default), the tray and start
+// at login; saved as the engine tidies them, and an error from the engine shown on the input it
+// names.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/svelte';
 import type { FakeBackend } from '../backend/fake';
 import { openUnlocked } from '../../tests/unlocked';
+import { localDay } from '../time';
 
 beforeAll(async () => {
   await import('./Shell.svelte');
@@ -83,5 +85,42 @@ describe('Settings › Reminders', () => {
     await within(form).findByText('Saved.');
     expect(within(form).queryByRole('alert')).toBeNull();
     expect(fake.reminders).toMatchObject({ sessionText: 'Calendar', startAtLogin: true, sessionMinutesBefore: 45 });
+  });
+
+  it('turns on the questionnaires\' reminder every two weeks, at 10:00 unless changed, with its own words', async () => {
+    const { fake, user, form } = await openSettings();
+    const box = within(form).getByRole('checkbox', { name: 'Remind me every two weeks to answer the questionnaires' });
+    expect(box).not.toBeChecked();
+    expect(within(form).queryByLabelText('Questionnaire reminder time'), 'no time while it is off').toBeNull();
+    expect(within(form).getByLabelText('A questionnaire reminder says')).toHaveValue('A two-weekly check-in is ready');
+
+    await user.click(box);
+    const time = within(form).getByLabelText('Questionnaire reminder time');
+    expect(time).toHaveValue('10:00');
+    await user.click(within(form).getByRole('button', { name: 'Save reminders' }));
+    await within(form).findByText('Saved.');
+    // The day it was turned on is Keel's to set: the two weeks count from it.
+    expect(fake.reminders).toMatchObject({ questionnaireTime: '10:00', questionnaireSince: localDay(), questionnaireText: 'A two-weekly check-in is ready' });
+
+    await user.clear(time);
+    await user.type(time, '19:30');
+    await user.clear(within(form).getByLabelText('A questionnaire reminder says'));
+    await user.type(within(form).getByLabelText('A questionnaire reminder says'), 'Two weeks already');
+    await user.click(within(form).getByRole('button', { name: 'Save reminders' }));
+    await waitFor(() => expect(fake.reminders).toMatchObject({ questionnaireTime: '19:30', questionnaireSince: localDay(), questionnaireText: 'Two weeks already' }));
+
+    // An emptied time is asked for, not taken as "off".
+    await user.clear(time);
+    await user.click(within(form).getByRole('button', { name: 'Save reminders' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('Choose a time for the questionnaire reminder, or turn it off.');
+    await waitFor(() => expect(time).toHaveFocus());
+    expect(fake.reminders.questionnaireTime).toBe('19:30');
+
+    // Off: no time, and no day to count from.
+    await user.click(box);
+    expect(within(form).queryByLabelText('Questionnaire reminder time')).toBeNull();
+    await user.click(within(form).getByRole('button', { name: 'Save reminders' }));
+    await waitFor(() => expect(fake.reminders).toMatchObject({ questionnaireTime: null, questionnaireSince: null, questionnaireText: 'Two weeks already' }));
+    expect(within(form).queryByRole('alert')).toBeNull();
   });
 });
