@@ -178,6 +178,27 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await app.heading('Coping skills');
     await shot(t('10-skills'));
 
+    // Questionnaires: one taken in each theme (question 9 above 0, so the calm page shows), the
+    // overview then has results and a change to chart.
+    await app.nav('Questionnaires');
+    await app.heading('Questionnaires');
+    await app.click('Take it: PHQ-9');
+    await app.heading('Patient Health Questionnaire (PHQ-9)');
+    const phq = theme === 'light' ? [1, 2, 2, 1, 1, 2, 1, 0, 1] : [0, 1, 1, 1, 0, 1, 0, 0, 1];
+    for (const [i, a] of phq.entries()) await (await app.waitFor((id) => document.getElementById(id), [`q-phq9-${i}-${a}`])).click();
+    await top();
+    await shot(t('21a-questionnaire-take'));
+    await app.click('Save');
+    await app.heading('Thank you for your answers');
+    await shot(t('21b-questionnaire-safety'));
+    await app.click('Continue');
+    await app.heading('Your PHQ-9 result');
+    await shot(t('21c-questionnaire-result'));
+    await app.click('Back to questionnaires');
+    await app.heading('Questionnaires');
+    await top();
+    await shot(t('21-questionnaires'));
+
     await app.nav('Crisis plan');
     await app.heading('My crisis plan');
     await top();
