@@ -101,6 +101,12 @@ const FIELD_NAMES: Record<string, string> = {
   movedTo: 'Moved to',
   attendance: 'Attendance',
   sessionNote: 'Session note',
+  // The diary card and what it tracks
+  urges: 'Urges',
+  skills: 'Skills practised',
+  skillsRating: 'Skills use',
+  medication: 'Medication',
+  targets: 'Urges to track',
   // Lists and search
   since: 'From',
   until: 'To',

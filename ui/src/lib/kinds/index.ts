@@ -43,7 +43,7 @@ export { emptyEvening } from './evening';
 export { ATTENDANCE_LABEL } from './occurrence';
 export { KEPT_NOTE } from './unknown';
 export { instrumentName } from './assessment';
-export { cardDay } from './diaryCard';
+export { cardDay, emptyDiaryCard } from './diaryCard';
 export { defaultDiarySetup } from './diarySetup';
 export { emptyThoughtRecord, moodChange } from './thoughtRecord';
 

@@ -8,6 +8,7 @@ import {
   bodyTags,
   emptyCheckin,
   emptyCrisisPlan,
+  emptyDiaryCard,
   emptyEvening,
   emptyJournal,
   emptyMorning,
@@ -77,18 +78,21 @@ describe('the kinds registry', () => {
       'thought-record',
       'unknown',
     ]);
-    expect(ENTRY_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'lapse', 'morning', 'evening']);
+    expect(ENTRY_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'lapse', 'morning', 'evening', 'diary-card']);
     for (const k of ENTRY_KINDS) expect(KINDS[k].editor?.empty().kind, k).toBe(k);
     for (const k of ['skill', 'unknown', 'crisis-plan', 'schedule', 'occurrence', 'goal', 'step-down'] as const) {
       expect(KINDS[k].editor, k).toBeUndefined();
     }
     expect(KINDS.morning.editor?.newLabel).toBe('Morning intention');
     expect(KINDS.evening.editor?.newLabel).toBe('Evening review');
+    // A day's diary card is edited from a list; cards are started on the week page, not Today.
+    expect(KINDS['diary-card'].editor?.fromToday).toBe(false);
+    expect(KINDS['diary-setup'].editor, 'the set-up is changed on the week page').toBeUndefined();
   });
 });
 
 describe('Today’s New buttons', () => {
-  it('puts the morning intention first before noon and the evening review first from 5 pm; never a lapse', () => {
+  it('puts the morning intention first before noon and the evening review first from 5 pm; never a lapse or a diary card', () => {
     const midday = todayKinds(14);
     expect(midday).toEqual(['checkin', 'skill-use', 'session', 'journal', 'morning', 'evening']);
     expect(todayKinds(0)).toEqual(['morning', 'checkin', 'skill-use', 'session', 'journal', 'evening']);
@@ -183,6 +187,24 @@ describe('search text, as the engine builds its haystack', () => {
     expect(searchText(occ)).toBe('group\ngood one');
   });
 
+  it('diary card: urge targets, emotion names, skills, note (its tags the skills); the set-up: its names', () => {
+    const card: BodyDto = {
+      kind: 'diary-card',
+      date: '2026-11-30',
+      urges: [{ target: 'To use', level: 2, acted: false }],
+      emotions: [{ name: 'Fear', level: 3 }, { name: 'Joy', level: 1 }],
+      skills: ['Box breathing'],
+      skillsRating: 5,
+      medication: true,
+      note: 'Group Night',
+    };
+    expect(searchText(card)).toBe('to use\nfear\njoy\nbox breathing\ngroup night');
+    expect(bodyTags(card)).toEqual(['Box breathing']);
+    const setup: BodyDto = { kind: 'diary-setup', targets: ['To use'], emotions: ['Fear'], medication: true };
+    expect(searchText(setup)).toBe('to use\nfear');
+    expect(bodyTags(setup)).toEqual([]);
+  });
+
   it('a snippet keeps the fields apart and leaves out empty ones', () => {
     const b = { ...emptyJournal(), title: 'Evening', text: 'A walk\nthen tea' };
     expect(recordText(record(b))).toBe('Evening · A walk · then tea');
@@ -220,6 +242,18 @@ describe('summaries', () => {
     expect(summary(record({ ...e, wasHard: 'y'.repeat(51) }))).toBe(`${'y'.repeat(50)}…`);
     expect(summary(record({ ...e, peakStress: 0 }))).toBe('Peak stress 0');
     expect(summary(record(e))).toBe('');
+  });
+
+  it('diary card: its day as the engine writes it, the highest urge, how many skills', () => {
+    const card = { ...emptyDiaryCard('2026-11-28') };
+    expect(summary(record(card))).toBe('Diary card for Sat 28 Nov 2026');
+    const urges = [
+      { target: 'To use', level: 1, acted: null },
+      { target: 'To hurt myself', level: 4, acted: false },
+    ];
+    expect(summary(record({ ...card, urges, skills: ['Box breathing'] }))).toBe('Diary card for Sat 28 Nov 2026 · highest urge 4 of 5 · 1 skill');
+    expect(summary(record({ ...card, skills: ['Box breathing', 'Body scan'] }))).toBe('Diary card for Sat 28 Nov 2026 · 2 skills');
+    expect(summary(record({ kind: 'diary-setup', targets: ['To use'], emotions: ['Fear', 'Joy'], medication: false }))).toBe('Diary card: 1 targets, 2 emotions');
   });
 
   it('the plans, goals and schedule, as the engine writes them', () => {

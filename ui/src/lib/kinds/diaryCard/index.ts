@@ -1,7 +1,11 @@
 // A DBT-style diary card: one day's urges, emotions, skills, skills-use rating, medication and
-// note. Written a week at a time on its own screen.
-import type { KindUi } from '../types';
+// note. Written a week at a time on its own screen (views/Diary.svelte); one day's card opened
+// from a list is edited with DiaryCardFields.
+import type { Body, KindUi } from '../types';
 import { joinFields } from '../shared';
+import { emptyCard } from '../../diaryCard';
+import { localDay } from '../../time';
+import DiaryCardFields from './DiaryCardFields.svelte';
 
 const DAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -13,10 +17,17 @@ export function cardDay(date: string): string {
   return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 }
 
+/** Today's card, with nothing written yet. */
+export function emptyDiaryCard(date: string = localDay()): Body<'diary-card'> {
+  return { kind: 'diary-card', ...emptyCard(date) };
+}
+
 export const diaryCard = {
   label: 'Diary card',
   icon: '▦',
   entry: true,
+  // A day's card opened from a list is edited here; cards are started on the week page.
+  editor: { fields: DiaryCardFields, empty: () => emptyDiaryCard(), newLabel: 'Diary card', usesSkills: true, fromToday: false },
   summary: (b) => {
     const parts = [`Diary card for ${cardDay(b.date)}`];
     if (b.urges.length > 0) parts.push(`highest urge ${Math.max(...b.urges.map((u) => u.level))} of 5`);
