@@ -107,6 +107,13 @@ const FIELD_NAMES: Record<string, string> = {
   skillsRating: 'Skills use',
   medication: 'Medication',
   targets: 'Urges to track',
+  // The thought record
+  moods: 'Moods',
+  thoughts: 'Automatic thoughts',
+  evidenceFor: 'What supports the hot thought',
+  evidenceAgainst: "What doesn't fit it",
+  balanced: 'Balanced thought',
+  belief: 'How much I believe it',
   // Lists and search
   since: 'From',
   until: 'To',

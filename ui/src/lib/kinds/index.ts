@@ -45,7 +45,7 @@ export { KEPT_NOTE } from './unknown';
 export { instrumentName } from './assessment';
 export { cardDay, emptyDiaryCard } from './diaryCard';
 export { defaultDiarySetup } from './diarySetup';
-export { emptyThoughtRecord, moodChange } from './thoughtRecord';
+export { changeWords, emptyThoughtRecord, moodChange } from './thoughtRecord';
 
 const registry = {
   checkin,

@@ -9,6 +9,9 @@ import {
   emptyCheckin,
   emptyCrisisPlan,
   emptyDiaryCard,
+  emptyThoughtRecord,
+  changeWords,
+  moodChange,
   emptyEvening,
   emptyJournal,
   emptyMorning,
@@ -78,7 +81,7 @@ describe('the kinds registry', () => {
       'thought-record',
       'unknown',
     ]);
-    expect(ENTRY_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'lapse', 'morning', 'evening', 'diary-card']);
+    expect(ENTRY_KINDS).toEqual(['checkin', 'skill-use', 'session', 'journal', 'lapse', 'morning', 'evening', 'diary-card', 'thought-record']);
     for (const k of ENTRY_KINDS) expect(KINDS[k].editor?.empty().kind, k).toBe(k);
     for (const k of ['skill', 'unknown', 'crisis-plan', 'schedule', 'occurrence', 'goal', 'step-down'] as const) {
       expect(KINDS[k].editor, k).toBeUndefined();
@@ -87,6 +90,7 @@ describe('the kinds registry', () => {
     expect(KINDS.evening.editor?.newLabel).toBe('Evening review');
     // A day's diary card is edited from a list; cards are started on the week page, not Today.
     expect(KINDS['diary-card'].editor?.fromToday).toBe(false);
+    expect(KINDS['thought-record'].editor?.newLabel).toBe('Thought record');
     expect(KINDS['diary-setup'].editor, 'the set-up is changed on the week page').toBeUndefined();
   });
 });
@@ -94,12 +98,12 @@ describe('the kinds registry', () => {
 describe('Today’s New buttons', () => {
   it('puts the morning intention first before noon and the evening review first from 5 pm; never a lapse or a diary card', () => {
     const midday = todayKinds(14);
-    expect(midday).toEqual(['checkin', 'skill-use', 'session', 'journal', 'morning', 'evening']);
-    expect(todayKinds(0)).toEqual(['morning', 'checkin', 'skill-use', 'session', 'journal', 'evening']);
+    expect(midday).toEqual(['checkin', 'skill-use', 'session', 'journal', 'morning', 'evening', 'thought-record']);
+    expect(todayKinds(0)).toEqual(['morning', 'checkin', 'skill-use', 'session', 'journal', 'evening', 'thought-record']);
     expect(todayKinds(11)[0]).toBe('morning');
     expect(todayKinds(12)).toEqual(midday);
     expect(todayKinds(16)).toEqual(midday);
-    expect(todayKinds(17)).toEqual(['evening', 'checkin', 'skill-use', 'session', 'journal', 'morning']);
+    expect(todayKinds(17)).toEqual(['evening', 'checkin', 'skill-use', 'session', 'journal', 'morning', 'thought-record']);
     expect(todayKinds(23)[0]).toBe('evening');
   });
 });
@@ -205,6 +209,20 @@ describe('search text, as the engine builds its haystack', () => {
     expect(bodyTags(setup)).toEqual([]);
   });
 
+  it('thought record: situation, mood names, thoughts, evidence for and against, balanced thought (its tags the moods)', () => {
+    const b = {
+      ...emptyThoughtRecord(),
+      situation: 'Boss Frowned',
+      moods: [{ name: 'Anxious', before: 80, after: 40 }],
+      thoughts: [{ text: "I'll be fired", hot: true }],
+      evidenceFor: 'He frowned',
+      balanced: 'One frown',
+      belief: 60,
+    };
+    expect(searchText(b)).toBe("boss frowned\nanxious\ni'll be fired\nhe frowned\n\none frown");
+    expect(bodyTags(b)).toEqual(['Anxious']);
+  });
+
   it('a snippet keeps the fields apart and leaves out empty ones', () => {
     const b = { ...emptyJournal(), title: 'Evening', text: 'A walk\nthen tea' };
     expect(recordText(record(b))).toBe('Evening · A walk · then tea');
@@ -254,6 +272,22 @@ describe('summaries', () => {
     expect(summary(record({ ...card, urges, skills: ['Box breathing'] }))).toBe('Diary card for Sat 28 Nov 2026 · highest urge 4 of 5 · 1 skill');
     expect(summary(record({ ...card, skills: ['Box breathing', 'Body scan'] }))).toBe('Diary card for Sat 28 Nov 2026 · 2 skills');
     expect(summary(record({ kind: 'diary-setup', targets: ['To use'], emotions: ['Fear', 'Joy'], medication: false }))).toBe('Diary card: 1 targets, 2 emotions');
+  });
+
+  it('thought record: the situation’s first line, then the first mood and its re-rating', () => {
+    const b = { ...emptyThoughtRecord(), situation: '\nBoss frowned at my report\nlater', moods: [{ name: 'Anxious', before: 80, after: 40 }, { name: 'Low', before: 30, after: null }] };
+    expect(summary(record(b))).toBe('Boss frowned at my report · Anxious 80 → 40');
+    expect(summary(record({ ...b, moods: [{ name: 'Low', before: 30, after: null }] }))).toBe('Boss frowned at my report · Low 30');
+    expect(summary(record({ ...b, moods: [] }))).toBe('Boss frowned at my report');
+  });
+
+  it('thought record: each mood’s change in words', () => {
+    expect(changeWords({ name: 'Anxious', before: 80, after: 40 })).toBe('Anxious 80 → 40, down 40');
+    expect(changeWords({ name: 'Hopeful', before: 10, after: 35 })).toBe('Hopeful 10 → 35, up 25');
+    expect(changeWords({ name: 'Low', before: 30, after: 30 })).toBe('Low 30 → 30, no change');
+    expect(changeWords({ name: 'Angry', before: 50, after: null })).toBe('Angry 50, not rated again yet');
+    expect(moodChange({ before: 80, after: 40 })).toBe(-40);
+    expect(moodChange({ before: 80, after: null })).toBeNull();
   });
 
   it('the plans, goals and schedule, as the engine writes them', () => {

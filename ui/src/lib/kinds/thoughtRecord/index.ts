@@ -3,20 +3,19 @@
 // thought and how much I believe it, the moods rated again.
 import type { Body, KindUi } from '../types';
 import { firstLine, joinFields } from '../shared';
+import ThoughtRecordFields from './ThoughtRecordFields.svelte';
+
+export { changeWords, moodChange } from './change';
 
 export function emptyThoughtRecord(): Body<'thought-record'> {
   return { kind: 'thought-record', situation: '', moods: [], thoughts: [], evidenceFor: '', evidenceAgainst: '', balanced: '', belief: null };
-}
-
-/** After − before, once re-rated (`Mood::change`). */
-export function moodChange(m: { before: number; after: number | null }): number | null {
-  return m.after === null ? null : m.after - m.before;
 }
 
 export const thoughtRecord = {
   label: 'Thought record',
   icon: '✎',
   entry: true,
+  editor: { fields: ThoughtRecordFields, empty: emptyThoughtRecord, newLabel: 'Thought record' },
   summary: (b) => {
     let s = firstLine(b.situation, 60);
     const m = b.moods[0];
