@@ -307,3 +307,51 @@ describe('icons', () => {
     expect(document.querySelector('.sidebar')!.textContent).not.toMatch(/[☀☰⌕❋⌫⚙]/);
   });
 });
+
+/** The words an element shows: its text, without what only screen readers get or never get. */
+function visibleText(el: Element): string {
+  const copy = el.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll('.visually-hidden, [aria-hidden="true"], input, select, textarea')) hidden.remove();
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** As axe's name rules and label-content-name-mismatch: every control has a name, a control's
+ * name holds the words it shows (its own, or its label's), and icons are decoration. */
+function expectNamesHoldVisibleWords(where: string) {
+  const root = document.querySelector('main')!;
+  for (const el of root.querySelectorAll('button, input, select, textarea')) {
+    expect(el, `${where}: a control without a name`).toHaveAccessibleName();
+    const words = el.matches('button')
+      ? visibleText(el)
+      : [...((el as HTMLInputElement).labels ?? [])].map(visibleText).filter(Boolean).join(' ');
+    if (words) expect(el, `${where}: "${words}" is not in the name`).toHaveAccessibleName(expect.stringContaining(words));
+  }
+  for (const svg of root.querySelectorAll('svg')) {
+    expect(svg.hasAttribute('style'), `${where}: an svg with a style attribute`).toBe(false);
+    expect(svg.closest('[aria-hidden="true"]'), `${where}: an icon screen readers would read`).not.toBeNull();
+  }
+}
+
+describe('the diary card and the thought record', () => {
+  it('name each control after the words it shows, on the week, its set-up, its skills and each step', async () => {
+    const { user } = await open();
+    await user.click(screen.getByRole('button', { name: 'Diary card' }));
+    await screen.findByLabelText('Monday, urge to use');
+    expect(screen.getByRole('button', { name: 'Diary card' })).toHaveAttribute('aria-current', 'page');
+    expectNamesHoldVisibleWords('the week');
+    await user.click(screen.getByRole('button', { name: 'Change what I track' }));
+    await screen.findByRole('form', { name: 'What I track' });
+    expectNamesHoldVisibleWords('the set-up');
+    await user.click(screen.getByRole('button', { name: 'Monday, skills practised: none' }));
+    const dialog = await screen.findByRole('dialog', { name: /^Skills I practised/ });
+    expectNamesHoldVisibleWords('the skills');
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    await user.click(await screen.findByRole('button', { name: '+ Thought record' }));
+    const form = await screen.findByRole('form', { name: 'New thought record' });
+    await user.type(within(form).getByLabelText('Mood 1'), 'Anxious');
+    await user.type(within(form).getByLabelText('How strong, 0 to 100: Anxious'), '70');
+    expectNamesHoldVisibleWords('the thought record');
+  });
+});
