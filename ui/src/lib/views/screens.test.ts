@@ -355,3 +355,50 @@ describe('the diary card and the thought record', () => {
     expectNamesHoldVisibleWords('the thought record');
   });
 });
+
+describe('the questionnaires', () => {
+  it('name each control after the words it shows: the overview, taking one, the calm page, the result, History, Settings and Help', async () => {
+    const gad = (total: number): BodyDto => ({
+      kind: 'assessment',
+      instrument: 'gad7',
+      answers: Array.from({ length: 7 }, (_, i) => Math.max(0, Math.min(3, total - 3 * i))),
+      difficulty: null,
+      note: '',
+      total,
+      band: null,
+    });
+    const { user } = await open((fake) => {
+      for (let i = 0; i < 10; i++) fake.insert(gad(12 - i), noon(14 * (10 - i)));
+    });
+    await user.click(screen.getByRole('button', { name: 'Questionnaires' }));
+    await screen.findByRole('table', { name: 'Your GAD-7 results, newest first' });
+    expectNamesHoldVisibleWords('the overview');
+    expect(document.querySelector('svg.trend-chart')).not.toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Take it: PHQ-9' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByRole('alert');
+    expectNamesHoldVisibleWords('taking one');
+    for (let i = 0; i < 9; i++) {
+      await user.click(within(screen.getAllByRole('group')[i]).getByRole('radio', { name: i === 8 ? 'Several days' : 'Not at all' }));
+    }
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByRole('heading', { level: 1, name: 'Thank you for your answers' });
+    expectNamesHoldVisibleWords('the calm page');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByRole('heading', { level: 1, name: 'Your PHQ-9 result' });
+    expectNamesHoldVisibleWords('the result');
+
+    await user.click(screen.getByRole('button', { name: 'History' }));
+    await user.click(await screen.findByRole('button', { name: /^Questionnaire PHQ-9: 1 \(minimal\)/ }));
+    await screen.findByRole('region', { name: 'Questionnaire' });
+    expectNamesHoldVisibleWords('a result opened from History');
+
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Remind me every two weeks to answer the questionnaires' }));
+    expectNamesHoldVisibleWords('Settings › Reminders');
+    await user.click(screen.getByRole('button', { name: 'Help' }));
+    await screen.findByRole('region', { name: 'Questionnaires' });
+    expectNamesHoldVisibleWords('Help');
+  });
+});
