@@ -236,7 +236,7 @@ describe('the diary card week', { timeout: 30000 }, () => {
     expect(again[0]).toMatchObject({ id: setups[0].id, revision: 2 });
   });
 
-  it('Print prints the page (the sidebar and buttons are left off by the print styles)', async () => {
+  it('Print opens the print dialog with the week on the page (print.test.ts checks what the print styles leave off)', async () => {
     const print = vi.fn();
     vi.stubGlobal('print', print);
     const { user } = await open();
@@ -251,7 +251,13 @@ describe('the diary card week', { timeout: 30000 }, () => {
     });
     await user.click(screen.getByRole('button', { name: 'History' }));
     await user.click(await screen.findByRole('button', { name: /Diary card for/ }));
-    const form = await screen.findByRole('form', { name: 'Edit diary card' });
+    let form = await screen.findByRole('form', { name: 'Edit diary card' });
+    // Opened and left unchanged, Esc closes it without asking.
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit diary card' })).toBeNull());
+    expect(screen.queryByText('Discard changes?')).toBeNull();
+    await user.click(await screen.findByRole('button', { name: /Diary card for/ }));
+    form = await screen.findByRole('form', { name: 'Edit diary card' });
     const urge = within(form).getByRole('spinbutton', { name: 'Urge to use, 0 to 5' });
     expect(urge).toHaveValue(2);
     await user.clear(urge);

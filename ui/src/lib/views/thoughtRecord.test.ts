@@ -149,6 +149,24 @@ describe('the thought record', { timeout: 30000 }, () => {
     expect(within(form).getByLabelText('The situation')).toHaveFocus();
   });
 
+  it('a saved one opened and left unchanged closes with Esc without asking', async () => {
+    const { user } = await openUnlocked({
+      seed: (f) =>
+        void f.insert({
+          ...emptyThoughtRecord(),
+          situation: 'Boss frowned',
+          moods: [{ name: 'Anxious', before: 80, after: 40 }],
+          thoughts: [{ text: "I'll be fired", hot: true }],
+        }),
+    });
+    await user.click(screen.getByRole('button', { name: 'History' }));
+    await user.click(await screen.findByRole('button', { name: /Boss frowned · Anxious 80 → 40/ }));
+    await screen.findByRole('form', { name: 'Edit thought record' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit thought record' })).toBeNull());
+    expect(screen.queryByText('Discard changes?')).toBeNull();
+  });
+
   it('a mood named but not rated says how to keep it, and is left off until it has a number', async () => {
     const { fake, user, form } = await openNew();
     await user.type(within(form).getByLabelText('The situation'), 'Late again');
