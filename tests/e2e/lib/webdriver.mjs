@@ -13,6 +13,8 @@ export const Key = {
   Space: ' ',
   ArrowDown: '\uE015',
   ArrowUp: '\uE013',
+  ArrowLeft: '\uE012',
+  ArrowRight: '\uE014',
   F10: '\uE03A',
 };
 

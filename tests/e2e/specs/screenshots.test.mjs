@@ -199,6 +199,42 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await top();
     await shot(t('21-questionnaires'));
 
+    await app.nav('Diary card');
+    await app.heading('Diary card');
+    if (theme === 'light') {
+      await (await app.control('Monday, urge to use')).click();
+      for (const [i, row] of ['3n0n1203100', '2n0n0102000', '4y1n2304100'].entries()) {
+        await app.client.keys(row + Key.ArrowRight + String(4 + i) + 'y' + ['rang Sam', '', 'long day'][i] + Key.Enter);
+      }
+      await app.settle(900);
+    }
+    await top();
+    await shot(t('22-diary-week'));
+    await app.click('Change what I track');
+    await app.heading('What I track');
+    await shot(t('22a-diary-setup'));
+    await app.click('Cancel');
+
+    await app.nav('Today');
+    await app.heading('How are you right now?');
+    await app.click('+ Thought record');
+    await app.heading('New thought record');
+    await app.fill('The situation', 'My manager frowned at my report in the meeting');
+    await app.fill('Mood 1', 'Anxious');
+    await app.fill('How strong, 0 to 100: Anxious', '80');
+    await app.fill('Thought 1', 'I am going to lose my job');
+    await (await app.control('The hot thought: thought 1')).click();
+    await top();
+    await shot(t('23-editor-thought-record'));
+    await app.fill('What supports the hot thought', 'She frowned and left early');
+    await app.fill("What doesn't fit it", 'She praised last week’s report');
+    await app.fill('A more balanced thought', 'One frown is not a verdict on my work');
+    await app.fill('How much I believe it, 0 to 100', '60');
+    await app.fill('Anxious now, 0 to 100', '40');
+    await app.run(() => { const m = document.querySelector('main.content, .editor-body'); m.scrollTop = m.scrollHeight; return true; });
+    await shot(t('23a-editor-thought-record-end'));
+    await app.click('Cancel');
+
     await app.nav('Crisis plan');
     await app.heading('My crisis plan');
     await top();
