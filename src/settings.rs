@@ -148,6 +148,28 @@ mod outside_tests {
     use super::*;
 
     #[test]
+    fn the_questionnaire_reminder_starts_its_14_days_on_the_day_it_is_turned_on() {
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let mut r = ReminderSettings {
+            questionnaire_time: Some("10:00".into()),
+            ..Default::default()
+        };
+        r.start_questionnaire_on(day("2026-11-28"));
+        assert_eq!(r.questionnaire_since.as_deref(), Some("2026-11-28"));
+        // Saved again later: the day it began is kept.
+        r.start_questionnaire_on(day("2026-12-05"));
+        assert_eq!(r.questionnaire_since.as_deref(), Some("2026-11-28"));
+        assert_eq!(r.plan().questionnaire_since, Some(day("2026-11-28")));
+        // Turned off: nothing starts, and when it began is forgotten.
+        r.questionnaire_time = None;
+        r.normalize().unwrap();
+        assert_eq!(r.questionnaire_since, None);
+        r.start_questionnaire_on(day("2026-12-05"));
+        assert_eq!(r.questionnaire_since, None);
+        assert_eq!(r.plan().questionnaire_time, None);
+    }
+
+    #[test]
     fn reminder_settings_are_tidied_checked_and_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let p = reminders_path(&dir.path().join("vault.keel"));
