@@ -179,4 +179,13 @@ describe('clinical tools', { concurrency: 1 }, () => {
     const shown = cli('search', 'verdict');
     assert.match(shown, /thought-record/);
   });
+
+  it('Help says what the questionnaires are and credits their authors', async () => {
+    await app.nav('Help');
+    await app.heading('Help');
+    const text = await app.run(() => document.querySelector('main').innerText);
+    assert.ok(text.includes('Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues'), 'the PHQ-9 credit');
+    assert.ok(text.includes('Spitzer RL, Kroenke K, Williams JBW, Löwe B.'), 'the GAD-7 source (Spitzer et al., 2006)');
+    assert.ok(/not a diagnosis/.test(text), 'screening tools, not a diagnosis');
+  });
 });
