@@ -4,6 +4,8 @@
 //! - load: unlock of a vault with 10,000 and 50,000 records, minus the KDF
 //! - add: one record, durably committed (WAL + fsync), p50 and p99 over 500 adds
 //! - search: a case-insensitive search over 50,000 records, median of 20
+//! - insights: every figure of the insights screen over 50,000 records (a year, by week; all,
+//!   by month), and On This Day, median of 10 each
 //! - rekey: a new data key and every one of 50,000 records re-sealed in one transaction
 //! - peak memory of the process (VmHWM)
 
@@ -132,9 +134,22 @@ fn main() {
         let mut v = Vault::create(&path, &pass, clock.clone(), KdfParams::FLOOR)
             .unwrap()
             .0;
+        // Spread over the past, one every 30 minutes (50,000 reach back almost three years), so
+        // a year of insights covers a year's share of them.
+        let now = keel::clock::Clock::now(&SystemClock);
         for chunk in (0..n).collect::<Vec<_>>().chunks(5_000) {
-            v.add_many(chunk.iter().map(|&i| (body(i), None)).collect())
-                .unwrap();
+            v.add_many(
+                chunk
+                    .iter()
+                    .map(|&i| {
+                        (
+                            body(i),
+                            Some(now - chrono::Duration::minutes(30 * i as i64)),
+                        )
+                    })
+                    .collect(),
+            )
+            .unwrap();
         }
         drop(v);
         let size = std::fs::metadata(&path).unwrap().len() as f64 / 1_048_576.0;
@@ -166,6 +181,36 @@ fn main() {
                 })
                 .collect();
             println!("search over {n} records: median {}", ms(median(searches)));
+
+            for (range, bucket) in [("1y", "week"), ("all", "month")] {
+                let runs: Vec<Duration> = (0..10)
+                    .map(|_| {
+                        let t = Instant::now();
+                        let i = keel::commands::insights(
+                            &mut v,
+                            keel::dto::InsightsQuery {
+                                range: range.into(),
+                                bucket: bucket.into(),
+                            },
+                        )
+                        .unwrap();
+                        std::hint::black_box(i.stress.len());
+                        t.elapsed()
+                    })
+                    .collect();
+                println!(
+                    "insights over {n} records ({range}, by {bucket}): median {}",
+                    ms(median(runs))
+                );
+            }
+            let runs: Vec<Duration> = (0..10)
+                .map(|_| {
+                    let t = Instant::now();
+                    std::hint::black_box(keel::commands::on_this_day(&mut v).unwrap().len());
+                    t.elapsed()
+                })
+                .collect();
+            println!("on this day over {n} records: median {}", ms(median(runs)));
 
             let mut adds: Vec<Duration> = (0..500)
                 .map(|i| {

@@ -691,3 +691,177 @@ pub fn diary_week(vault: &mut Vault, day: NaiveDate) -> Result<DiaryWeekDto> {
             .collect(),
     })
 }
+
+fn points(p: Vec<crate::insights::Point>) -> Vec<PointDto> {
+    p.into_iter()
+        .map(|x| PointDto {
+            start: x.start.to_string(),
+            mean: x.mean,
+            n: x.n,
+        })
+        .collect()
+}
+
+/// What the check-ins, coping-skill uses, lapses, questionnaires and attendance say over a span
+/// ending today (`crate::insights`).
+pub fn insights(vault: &mut Vault, q: InsightsQuery) -> Result<InsightsDto> {
+    use crate::insights::{self as ins, Bucket, Metric};
+    let today = vault.now().date_naive();
+    let from = match q.range.trim() {
+        "30d" => Some(today - chrono::Duration::days(29)),
+        "90d" => Some(today - chrono::Duration::days(89)),
+        "1y" => Some(today - chrono::Duration::days(364)),
+        "all" => None,
+        _ => return Err(Error::invalid("range", "choose one of 30d, 90d, 1y, all")),
+    };
+    let bucket = match q.bucket.trim() {
+        "day" => Bucket::Day,
+        "week" => Bucket::Week,
+        "month" => Bucket::Month,
+        _ => return Err(Error::invalid("bucket", "choose one of day, week, month")),
+    };
+    let records = vault
+        .list(&Filter {
+            kinds: vec![Kind::Checkin, Kind::SkillUse, Kind::Lapse],
+            since: from,
+            ..Default::default()
+        })?
+        .records;
+    let mut checkins = Vec::new();
+    let mut uses = Vec::new();
+    let mut lapses: std::collections::BTreeMap<NaiveDate, u32> = std::collections::BTreeMap::new();
+    for r in &records {
+        match &r.body {
+            Body::Checkin(c) => checkins.push((r.local_date(), c)),
+            Body::SkillUse(u) => uses.push(u),
+            Body::Lapse(_) => *lapses.entry(bucket.start(r.local_date())).or_default() += 1,
+            _ => {}
+        }
+    }
+    // The year in pixels always covers the last year, whatever the span.
+    let year = today - chrono::Duration::days(364);
+    let covered = from.is_none_or(|f| f <= year);
+    let year_owned: Vec<(NaiveDate, crate::kinds::Checkin)> = if covered {
+        Vec::new()
+    } else {
+        vault
+            .list(&Filter {
+                kinds: vec![Kind::Checkin],
+                since: Some(year),
+                ..Default::default()
+            })?
+            .records
+            .into_iter()
+            .filter_map(|r| {
+                let day = r.local_date();
+                match r.body {
+                    Body::Checkin(c) => Some((day, c)),
+                    _ => None,
+                }
+            })
+            .collect()
+    };
+    let year_checkins: Vec<ins::Dated<crate::kinds::Checkin>> = if covered {
+        checkins.clone()
+    } else {
+        year_owned.iter().map(|(d, c)| (*d, c)).collect()
+    };
+    let high = ins::high_stress_days(&checkins);
+    let programme = programme(vault)?;
+    Ok(InsightsDto {
+        from: from.map(|d| d.to_string()),
+        to: today.to_string(),
+        bucket: q.bucket.trim().to_owned(),
+        stress: points(ins::series(&checkins, Metric::Stress, bucket, from, today)),
+        mood: points(ins::series(&checkins, Metric::Mood, bucket, from, today)),
+        craving: points(ins::series(&checkins, Metric::Craving, bucket, from, today)),
+        mood_days: points(ins::series(
+            &year_checkins,
+            Metric::Mood,
+            Bucket::Day,
+            Some(year),
+            today,
+        )),
+        stress_days: points(ins::series(
+            &year_checkins,
+            Metric::Stress,
+            Bucket::Day,
+            Some(year),
+            today,
+        )),
+        skills: ins::skill_effects(&uses)
+            .into_iter()
+            .map(|s| SkillEffectDto {
+                name: s.name,
+                skill: s.skill.map(|i| i.to_string()),
+                uses: s.uses,
+                n: s.n,
+                mean_drop: s.mean_drop,
+                median_drop: s.median_drop,
+                ranked: s.ranked,
+            })
+            .collect(),
+        sleep: ins::sleep_vs_next_day_stress(&checkins)
+            .into_iter()
+            .map(|b| SleepBandDto {
+                from: b.from,
+                below: b.below,
+                mean_next_stress: b.mean_next_stress,
+                n: b.n,
+            })
+            .collect(),
+        halt: ins::halt_vs_stress(&checkins)
+            .into_iter()
+            .map(|h| HaltStressDto {
+                answer: h.answer.to_owned(),
+                with_mean: h.with_mean,
+                with_n: h.with_n,
+                without_mean: h.without_mean,
+                without_n: h.without_n,
+            })
+            .collect(),
+        high_stress: HighStressDto {
+            days: high.days,
+            triggers: high
+                .triggers
+                .into_iter()
+                .map(|(name, n)| CountDto { name, n })
+                .collect(),
+            contexts: high
+                .contexts
+                .into_iter()
+                .map(|(name, n)| CountDto { name, n })
+                .collect(),
+        },
+        lapses: lapses
+            .into_iter()
+            .map(|(start, n)| PointDto {
+                start: start.to_string(),
+                mean: f64::from(n),
+                n,
+            })
+            .collect(),
+        phq9: assessments(vault, "phq9")?,
+        gad7: assessments(vault, "gad7")?,
+        attendance: programme.attendance,
+    })
+}
+
+/// Entries written on today's date in earlier months (up to 11 back) and years (up to 60),
+/// newest first, with how long ago in words (`crate::insights::on_this_day_dates`).
+pub fn on_this_day(vault: &mut Vault) -> Result<Vec<OnThisDayDto>> {
+    let today = vault.now().date_naive();
+    let mut out = Vec::new();
+    for (ago, day) in crate::insights::on_this_day_dates(today, 60) {
+        let page = vault.list(&Filter {
+            since: Some(day),
+            until: Some(day),
+            ..Default::default()
+        })?;
+        out.extend(page.records.iter().map(|r| OnThisDayDto {
+            ago: ago.words(),
+            record: RecordDto::from(r),
+        }));
+    }
+    Ok(out)
+}

@@ -708,3 +708,116 @@ pub struct DiaryWeekDto {
     pub setup_id: Option<String>,
     pub days: Vec<DiaryDayDto>,
 }
+
+/// What `insights` covers: `30d`, `90d`, `1y` or `all`, grouped by `day`, `week` or `month`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct InsightsQuery {
+    pub range: String,
+    pub bucket: String,
+}
+
+/// One point of a series: the mean of its check-ins and how many there were.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct PointDto {
+    /// The bucket's first day.
+    pub start: String,
+    pub mean: f64,
+    pub n: u32,
+}
+
+/// One coping skill, for this person: uses, and the drop in distress (before − after).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct SkillEffectDto {
+    pub name: String,
+    pub skill: Option<String>,
+    pub uses: u32,
+    /// Uses rated before and after.
+    pub n: u32,
+    pub mean_drop: Option<f64>,
+    pub median_drop: Option<f64>,
+    /// Three rated uses or more: put in order.
+    pub ranked: bool,
+}
+
+/// Sleep in a band of hours against the next day's mean stress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct SleepBandDto {
+    pub from: f32,
+    pub below: Option<f32>,
+    pub mean_next_stress: f64,
+    pub n: u32,
+}
+
+/// Mean stress with and without one HALT answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct HaltStressDto {
+    pub answer: String,
+    pub with_mean: Option<f64>,
+    pub with_n: u32,
+    pub without_mean: Option<f64>,
+    pub without_n: u32,
+}
+
+/// A word (a trigger, a context) and on how many days it came up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CountDto {
+    pub name: String,
+    pub n: u32,
+}
+
+/// What was present on high-stress days (a day's mean stress 7 or more).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct HighStressDto {
+    pub days: u32,
+    pub triggers: Vec<CountDto>,
+    pub contexts: Vec<CountDto>,
+}
+
+/// What the records say over a span: every figure with the number of records behind it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct InsightsDto {
+    /// The first day covered; null for everything.
+    pub from: Option<String>,
+    pub to: String,
+    pub bucket: String,
+    pub stress: Vec<PointDto>,
+    pub mood: Vec<PointDto>,
+    pub craving: Vec<PointDto>,
+    /// Each day's mean mood and stress over the last year (a year in pixels).
+    pub mood_days: Vec<PointDto>,
+    pub stress_days: Vec<PointDto>,
+    pub skills: Vec<SkillEffectDto>,
+    pub sleep: Vec<SleepBandDto>,
+    pub halt: Vec<HaltStressDto>,
+    pub high_stress: HighStressDto,
+    /// Lapses in each bucket.
+    pub lapses: Vec<PointDto>,
+    pub phq9: AssessmentTrendDto,
+    pub gad7: AssessmentTrendDto,
+    pub attendance: AttendanceDto,
+}
+
+/// An entry written on this date in an earlier month or year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct OnThisDayDto {
+    /// `1 month ago`, `2 years ago`.
+    pub ago: String,
+    pub record: RecordDto,
+}

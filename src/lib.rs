@@ -11,6 +11,7 @@ pub mod diary;
 pub mod dto;
 pub mod error;
 pub mod fsx;
+pub mod insights;
 pub mod instruments;
 pub mod kinds;
 pub mod model;

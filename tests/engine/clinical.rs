@@ -1,5 +1,5 @@
-//! The clinical tools through the engine's commands: a questionnaire's results over time, and a
-//! week of diary cards.
+//! The clinical tools and insights through the engine's commands: a questionnaire's results over
+//! time, a week of diary cards, the insights over a span and On This Day.
 
 use keel::commands;
 use keel::dto::*;
@@ -305,4 +305,120 @@ fn a_diary_card_keeps_levels_0_to_5_and_a_rating_0_to_7_and_names_what_is_out_of
     );
     c.date = "30/11/2026".into();
     assert_eq!(field_of(try_add(&mut v, BodyDto::DiaryCard(c))), "date");
+}
+
+fn checkin_at(v: &mut keel::Vault, at: &str, stress: u8, mood: u8) -> RecordDto {
+    commands::add(
+        v,
+        NewRecord {
+            at: Some(at.into()),
+            body: BodyDto::Checkin(CheckinDto {
+                stress: Some(stress),
+                mood: Some(mood),
+                craving: None,
+                sleep_hours: None,
+                halt: HaltDto::default(),
+                emotions: Vec::new(),
+                triggers: vec!["deadline".into()],
+                context: Some("work".into()),
+                note: String::new(),
+                factors: Factors::default(),
+                trackers: Vec::new(),
+                bring: false,
+            }),
+        },
+    )
+    .unwrap()
+}
+
+#[test]
+fn insights_cover_the_span_asked_for_with_the_number_of_check_ins_behind_each_point() {
+    let (_d, path) = temp_vault();
+    let mut v = new_vault(&path);
+    // The vault's clock reads 27 November 2026: 30 days back is 29 October.
+    checkin_at(&mut v, "2026-10-28T09:00:00-04:00", 1, 9); // outside 30 days
+    checkin_at(&mut v, "2026-11-02T09:00:00-05:00", 8, 3); // Monday
+    checkin_at(&mut v, "2026-11-02T20:00:00-05:00", 6, 5);
+    checkin_at(&mut v, "2026-11-05T09:00:00-05:00", 4, 6);
+    checkin_at(&mut v, "2026-11-26T09:00:00-05:00", 2, 8);
+    let q = |range: &str, bucket: &str| InsightsQuery {
+        range: range.into(),
+        bucket: bucket.into(),
+    };
+    let i = commands::insights(&mut v, q("30d", "week")).unwrap();
+    assert_eq!(
+        (i.from.as_deref(), i.to.as_str()),
+        (Some("2026-10-29"), "2026-11-27")
+    );
+    let read = |p: &[PointDto]| -> Vec<(String, f64, u32)> {
+        p.iter().map(|x| (x.start.clone(), x.mean, x.n)).collect()
+    };
+    assert_eq!(
+        read(&i.stress),
+        [("2026-11-02".into(), 6.0, 3), ("2026-11-23".into(), 2.0, 1)]
+    );
+    // 2 November's mean stress is 7: a high-stress day, with its trigger and context once.
+    assert_eq!(i.high_stress.days, 1);
+    assert_eq!(
+        (
+            i.high_stress.triggers[0].name.as_str(),
+            i.high_stress.triggers[0].n
+        ),
+        ("deadline", 1)
+    );
+    // The year in pixels holds every day of the last year, whatever the span.
+    assert_eq!(
+        i.mood_days.len(),
+        4,
+        "the 30-day span leaves 28 October out, the year keeps it"
+    );
+    let all = commands::insights(&mut v, q("all", "month")).unwrap();
+    assert_eq!(all.from, None);
+    assert_eq!(
+        read(&all.stress),
+        [("2026-10-01".into(), 1.0, 1), ("2026-11-01".into(), 5.0, 4)]
+    );
+    assert_eq!(all.mood_days.len(), 4);
+    for (bad, field) in [(q("2w", "week"), "range"), (q("30d", "year"), "bucket")] {
+        assert!(
+            matches!(commands::insights(&mut v, bad), Err(keel::Error::InvalidInput { field: f, .. }) if f == field),
+            "{field} is named"
+        );
+    }
+}
+
+#[test]
+fn on_this_day_brings_back_entries_from_this_date_in_earlier_months_and_years() {
+    let (_d, path) = temp_vault();
+    let mut v = new_vault(&path);
+    let month = journal_at(&mut v, "2026-10-27T21:00:00-04:00", "a month back");
+    let year = journal_at(&mut v, "2025-11-27T08:00:00-05:00", "a year back");
+    journal_at(&mut v, "2026-11-27T08:00:00-05:00", "today");
+    journal_at(&mut v, "2026-10-26T21:00:00-04:00", "another day");
+    let got: Vec<(String, String)> = commands::on_this_day(&mut v)
+        .unwrap()
+        .into_iter()
+        .map(|o| (o.ago, o.record.id))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1 month ago".to_owned(), month.id),
+            ("1 year ago".to_owned(), year.id)
+        ]
+    );
+}
+
+fn journal_at(v: &mut keel::Vault, at: &str, text: &str) -> RecordDto {
+    commands::add(
+        v,
+        NewRecord {
+            at: Some(at.into()),
+            body: BodyDto::Journal(JournalDto {
+                text: text.into(),
+                ..Default::default()
+            }),
+        },
+    )
+    .unwrap()
 }
