@@ -37,6 +37,7 @@ macro_rules! keel_commands {
             programme_status() -> ProgrammeDto;
             assessment_trend(instrument: String) -> AssessmentTrendDto;
             diary_week(date: String) -> DiaryWeekDto;
+            on_this_day() -> Vec<OnThisDayDto>;
             lock_screen_plan() -> Option<CrisisPlanDto>;
             set_lock_screen_plan(plan: Option<CrisisPlanDto>) -> ();
             get_reminder_settings() -> ReminderSettings;

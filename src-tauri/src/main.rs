@@ -314,6 +314,12 @@ fn diary_week(s: State<Shell>, date: String) -> Reply<DiaryWeekDto> {
     })
 }
 
+/// Entries written on today's date in earlier months and years (Today's On This Day).
+#[tauri::command(async)]
+fn on_this_day(s: State<Shell>) -> Reply<Vec<OnThisDayDto>> {
+    s.with(commands::on_this_day)
+}
+
 /// The crisis plan's copy for the lock screen, if the person asked for one (readable locked).
 #[tauri::command(async)]
 fn lock_screen_plan(s: State<Shell>) -> Option<CrisisPlanDto> {

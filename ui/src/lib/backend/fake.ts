@@ -24,6 +24,7 @@ import type {
   ProgrammeDto,
   AssessmentTrendDto,
   DiaryWeekDto,
+  OnThisDayDto,
   RecordDto,
   RecordKind,
   RecoverRequest,
@@ -1213,6 +1214,18 @@ export class FakeBackend implements Backend {
     });
   }
 
+  /** As `commands::on_this_day`: today's date in each of the 11 months before and 60 years
+   * before (`insights::on_this_day_dates`), the entries of each, newest first. */
+  async onThisDay(): Promise<OnThisDayDto[]> {
+    this.guard();
+    const out: OnThisDayDto[] = [];
+    for (const { ago, day } of onThisDayDates(localRfc3339(new Date()).slice(0, 10), 60)) {
+      const { records } = await this.listRecords(listQuery({ since: day, until: day }));
+      out.push(...records.map((record) => ({ ago, record })));
+    }
+    return out;
+  }
+
   /** Readable while locked, as the shell's. */
   async reminderSettings(): Promise<ReminderSettings> {
     return structuredClone(this.reminders);
@@ -1284,6 +1297,21 @@ const DEFAULT_SESSION_TEXT = 'Something on your calendar starts soon';
 const DEFAULT_QUESTIONNAIRE_TEXT = 'A two-weekly check-in is ready';
 const MAX_REMINDER_TIMES = 8;
 const MAX_REMINDER_TEXT = 60;
+
+/** The days On This Day looks at, newest first, with how long ago in words: a date a month
+ * lacks (the 31st, 29 February) is skipped there, never moved (`insights::on_this_day_dates`). */
+export function onThisDayDates(today: string, years: number): { ago: string; day: string }[] {
+  const [y, m, d] = today.split('-').map(Number);
+  const back = [
+    ...Array.from({ length: 11 }, (_, i) => ({ months: i + 1, ago: i === 0 ? '1 month ago' : `${i + 1} months ago` })),
+    ...Array.from({ length: years }, (_, i) => ({ months: 12 * (i + 1), ago: i === 0 ? '1 year ago' : `${i + 1} years ago` })),
+  ];
+  return back.flatMap(({ months, ago }) => {
+    const total = y * 12 + (m - 1) - months;
+    const [yy, mm] = [Math.floor(total / 12), (total % 12) + 1];
+    return d <= daysIn(yy, mm) ? [{ ago, day: `${pad(yy, 4)}-${pad(mm)}-${pad(d)}` }] : [];
+  });
+}
 
 /** Keel's diary-card set-up until the person saves one (`DiarySetup::default`). */
 function defaultSetup() {

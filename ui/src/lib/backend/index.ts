@@ -6,6 +6,7 @@ import type { ClockStatusDto } from './generated/ClockStatusDto';
 import type { ProgrammeDto } from './generated/ProgrammeDto';
 import type { AssessmentTrendDto } from './generated/AssessmentTrendDto';
 import type { DiaryWeekDto } from './generated/DiaryWeekDto';
+import type { OnThisDayDto } from './generated/OnThisDayDto';
 import type { ReminderSettings } from './generated/ReminderSettings';
 import type { CrisisPlanDto } from './generated/CrisisPlanDto';
 import type { CreatedVaultDto } from './generated/CreatedVaultDto';
@@ -49,6 +50,7 @@ export type { DiaryCardDto } from './generated/DiaryCardDto';
 export type { DiaryDayDto } from './generated/DiaryDayDto';
 export type { DiarySetupDto } from './generated/DiarySetupDto';
 export type { DiaryWeekDto } from './generated/DiaryWeekDto';
+export type { OnThisDayDto } from './generated/OnThisDayDto';
 export type { FeelingDto } from './generated/FeelingDto';
 export type { Instrument } from './generated/Instrument';
 export type { MoodDto } from './generated/MoodDto';
@@ -151,6 +153,8 @@ export interface Backend {
   assessmentTrend(instrument: string): Promise<AssessmentTrendDto>;
   /** The diary-card week (Monday to Sunday) holding `date`, with the set-up in use. */
   diaryWeek(date: string): Promise<DiaryWeekDto>;
+  /** Entries written on today's date in earlier months (up to 11 back) and years, newest first. */
+  onThisDay(): Promise<OnThisDayDto[]>;
   /** Reminders and running in the tray. Kept beside the journal, not in it (they work while
    * locked), so readable while locked. */
   reminderSettings(): Promise<ReminderSettings>;

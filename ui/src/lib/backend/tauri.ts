@@ -123,6 +123,9 @@ export class TauriBackend implements Backend {
   diaryWeek(date: string) {
     return call('diary_week', { date });
   }
+  onThisDay() {
+    return call('on_this_day', {});
+  }
   reminderSettings() {
     return call('get_reminder_settings', {});
   }

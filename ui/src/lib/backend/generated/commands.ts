@@ -9,6 +9,7 @@ import type { DiaryWeekDto } from './DiaryWeekDto';
 import type { ListPage } from './ListPage';
 import type { ListQuery } from './ListQuery';
 import type { NewRecord } from './NewRecord';
+import type { OnThisDayDto } from './OnThisDayDto';
 import type { PassphraseRequest } from './PassphraseRequest';
 import type { ProgrammeDto } from './ProgrammeDto';
 import type { RecordDto } from './RecordDto';
@@ -53,6 +54,7 @@ export interface Commands {
   programme_status: { args: Record<string, never>; reply: ProgrammeDto };
   assessment_trend: { args: { instrument: string }; reply: AssessmentTrendDto };
   diary_week: { args: { date: string }; reply: DiaryWeekDto };
+  on_this_day: { args: Record<string, never>; reply: Array<OnThisDayDto> };
   lock_screen_plan: { args: Record<string, never>; reply: CrisisPlanDto | null };
   set_lock_screen_plan: { args: { plan: CrisisPlanDto | null }; reply: null };
   get_reminder_settings: { args: Record<string, never>; reply: ReminderSettings };
@@ -92,6 +94,7 @@ export const COMMANDS = [
   'programme_status',
   'assessment_trend',
   'diary_week',
+  'on_this_day',
   'lock_screen_plan',
   'set_lock_screen_plan',
   'get_reminder_settings',
