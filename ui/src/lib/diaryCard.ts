@@ -183,6 +183,24 @@ export function focusRow(from: HTMLElement, step: 1 | -1): void {
   next.querySelector<HTMLElement>(`[data-cell][data-col="${col}"]`)?.focus();
 }
 
+/** The week's moves from one cell: arrows up and down the column and along the row, Enter to
+ * the next day's first cell. Returns whether the key was one of them (and took it). A button
+ * keeps Enter (`enter: false`); a text cell keeps its arrows (`arrows: false`). */
+export function moveByKey(e: KeyboardEvent, from: HTMLElement, { arrows = true, enter = true } = {}): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return false;
+  if (arrows && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+    focusRow(from, e.key === 'ArrowDown' ? 1 : -1);
+  } else if (arrows && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+    focusNext(from, e.key === 'ArrowRight' ? 1 : -1);
+  } else if (enter && e.key === 'Enter') {
+    focusNextRowStart(from);
+  } else {
+    return false;
+  }
+  e.preventDefault();
+  return true;
+}
+
 /** Focus the first cell of the next row. */
 export function focusNextRowStart(from: HTMLElement): void {
   const row = from.closest('tr');
