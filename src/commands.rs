@@ -610,36 +610,48 @@ pub fn reminder_inputs(vault: &mut Vault) -> Result<crate::reminders::Inputs> {
 /// One questionnaire's results, oldest first, each with its change from the one before.
 pub fn assessments(vault: &mut Vault, instrument: &str) -> Result<AssessmentTrendDto> {
     let form = crate::instruments::get(instrument)?;
-    let mut records: Vec<Record> = vault
+    let today = vault.now().date_naive();
+    Ok(trend_of(&assessment_records(vault)?, form, today))
+}
+
+/// Every questionnaire result, of any form.
+fn assessment_records(vault: &mut Vault) -> Result<Vec<Record>> {
+    Ok(vault
         .list(&Filter {
             kinds: vec![Kind::Assessment],
             ..Default::default()
         })?
-        .records
-        .into_iter()
-        .filter(|r| matches!(&r.body, Body::Assessment(a) if a.instrument == form.id))
-        .collect();
-    records.sort_by_key(|r| (r.at, r.created));
-    let totals: Vec<u8> = records
+        .records)
+}
+
+/// One form's results among `records`, oldest first, with their changes.
+fn trend_of(
+    records: &[Record],
+    form: &crate::instruments::Instrument,
+    today: NaiveDate,
+) -> AssessmentTrendDto {
+    let mut mine: Vec<(&Record, u8)> = records
         .iter()
-        .map(|r| match &r.body {
-            Body::Assessment(a) => a.score().0,
-            _ => 0,
+        .filter_map(|r| match &r.body {
+            Body::Assessment(a) if a.instrument == form.id => Some((r, a.score().0)),
+            _ => None,
         })
         .collect();
-    let trend = crate::instruments::trend(form, &totals);
+    mine.sort_by_key(|(r, _)| (r.at, r.created));
+    let totals: Vec<u8> = mine.iter().map(|(_, t)| *t).collect();
     let overall = match (totals.first(), totals.last()) {
         (Some(a), Some(b)) if totals.len() > 1 => Some(i16::from(*b) - i16::from(*a)),
         _ => None,
     };
-    let today = vault.now().date_naive();
-    Ok(AssessmentTrendDto {
+    AssessmentTrendDto {
         instrument: form.id.clone(),
-        days_since: records.last().map(|r| (today - r.local_date()).num_days()),
-        points: records
+        days_since: mine
+            .last()
+            .map(|(r, _)| (today - r.local_date()).num_days()),
+        points: mine
             .iter()
-            .zip(trend)
-            .map(|(r, p)| AssessmentPointDto {
+            .zip(crate::instruments::trend(form, &totals))
+            .map(|((r, _), p)| AssessmentPointDto {
                 id: r.id.to_string(),
                 at: r.at.to_rfc3339(),
                 local_date: r.local_date().to_string(),
@@ -652,7 +664,7 @@ pub fn assessments(vault: &mut Vault, instrument: &str) -> Result<AssessmentTren
         overall,
         overall_meaningful: overall
             .is_some_and(|c| c.unsigned_abs() >= u16::from(form.meaningful_change)),
-    })
+    }
 }
 
 /// The diary-card week holding `day` (Monday to Sunday): each day's card and the set-up.
@@ -720,53 +732,39 @@ pub fn insights(vault: &mut Vault, q: InsightsQuery) -> Result<InsightsDto> {
         "month" => Bucket::Month,
         _ => return Err(Error::invalid("bucket", "choose one of day, week, month")),
     };
+    // Read once: the span, and the last year for the year in pixels, whichever reaches back
+    // further.
+    let year = today - chrono::Duration::days(364);
     let records = vault
         .list(&Filter {
             kinds: vec![Kind::Checkin, Kind::SkillUse, Kind::Lapse],
-            since: from,
+            since: from.map(|f| f.min(year)),
             ..Default::default()
         })?
         .records;
+    let in_span = |d: NaiveDate| from.is_none_or(|f| d >= f);
     let mut checkins = Vec::new();
+    let mut year_checkins = Vec::new();
     let mut uses = Vec::new();
     let mut lapses: std::collections::BTreeMap<NaiveDate, u32> = std::collections::BTreeMap::new();
     for r in &records {
+        let day = r.local_date();
         match &r.body {
-            Body::Checkin(c) => checkins.push((r.local_date(), c)),
-            Body::SkillUse(u) => uses.push(u),
-            Body::Lapse(_) => *lapses.entry(bucket.start(r.local_date())).or_default() += 1,
+            Body::Checkin(c) => {
+                if day >= year {
+                    year_checkins.push((day, c));
+                }
+                if in_span(day) {
+                    checkins.push((day, c));
+                }
+            }
+            Body::SkillUse(u) if in_span(day) => uses.push(u),
+            Body::Lapse(_) if in_span(day) => *lapses.entry(bucket.start(day)).or_default() += 1,
             _ => {}
         }
     }
-    // The year in pixels always covers the last year, whatever the span.
-    let year = today - chrono::Duration::days(364);
-    let covered = from.is_none_or(|f| f <= year);
-    let year_owned: Vec<(NaiveDate, crate::kinds::Checkin)> = if covered {
-        Vec::new()
-    } else {
-        vault
-            .list(&Filter {
-                kinds: vec![Kind::Checkin],
-                since: Some(year),
-                ..Default::default()
-            })?
-            .records
-            .into_iter()
-            .filter_map(|r| {
-                let day = r.local_date();
-                match r.body {
-                    Body::Checkin(c) => Some((day, c)),
-                    _ => None,
-                }
-            })
-            .collect()
-    };
-    let year_checkins: Vec<ins::Dated<crate::kinds::Checkin>> = if covered {
-        checkins.clone()
-    } else {
-        year_owned.iter().map(|(d, c)| (*d, c)).collect()
-    };
     let high = ins::high_stress_days(&checkins);
+    let questionnaires = assessment_records(vault)?;
     let programme = programme(vault)?;
     Ok(InsightsDto {
         from: from.map(|d| d.to_string()),
@@ -841,8 +839,8 @@ pub fn insights(vault: &mut Vault, q: InsightsQuery) -> Result<InsightsDto> {
                 n,
             })
             .collect(),
-        phq9: assessments(vault, "phq9")?,
-        gad7: assessments(vault, "gad7")?,
+        phq9: trend_of(&questionnaires, crate::instruments::get("phq9")?, today),
+        gad7: trend_of(&questionnaires, crate::instruments::get("gad7")?, today),
         attendance: programme.attendance,
     })
 }

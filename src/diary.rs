@@ -5,9 +5,14 @@ use chrono::{Datelike, Duration, NaiveDate};
 use crate::kinds::DiaryCard;
 use crate::model::RecordId;
 
+/// The Monday on or before `day`: the start of its week (diary cards, insights by week).
+pub fn monday_of(day: NaiveDate) -> NaiveDate {
+    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
 /// The Monday-to-Sunday week holding `day`.
 pub fn week_of(day: NaiveDate) -> [NaiveDate; 7] {
-    let monday = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+    let monday = monday_of(day);
     std::array::from_fn(|i| monday + Duration::days(i as i64))
 }
 

@@ -42,7 +42,7 @@ impl Bucket {
     pub fn start(self, d: NaiveDate) -> NaiveDate {
         match self {
             Bucket::Day => d,
-            Bucket::Week => d - Duration::days(i64::from(d.weekday().num_days_from_monday())),
+            Bucket::Week => crate::diary::monday_of(d),
             Bucket::Month => d.with_day(1).unwrap_or(d),
         }
     }

@@ -6,7 +6,6 @@ use clap::{Args, Subcommand};
 use keel::dto::{
     AssessmentDto, AssessmentTrendDto, BodyDto, DiaryCardDto, NewRecord, ThoughtRecordDto,
 };
-use keel::model::Body;
 use keel::{Error, Result, commands, instruments};
 use serde::Serialize;
 
@@ -91,12 +90,7 @@ pub fn run(ctx: &mut Ctx, cmd: AssessCommand) -> Result<u8> {
         total: None,
         band: None,
     });
-    // Checked before the passphrase is asked for: a wrong count costs nothing.
-    let mut checked = Body::try_from(body.clone())?;
-    checked.validate()?;
-    if let Some(at) = &a.at {
-        keel::dto::parse_time("at", at)?;
-    }
+    crate::records::check_before_open(&body, a.at.as_deref())?;
     let mut v = ctx.open()?;
     let r = commands::add(&mut v, NewRecord { at: a.at, body })?;
     let BodyDto::Assessment(saved) = &r.body else {

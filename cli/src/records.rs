@@ -60,6 +60,15 @@ pub fn add(ctx: &mut Ctx, body: BodyDto, at: Option<String>) -> Result<u8> {
     add_with(ctx, body, at, |_, _| Ok(()))
 }
 
+/// Checks a record and its time as the engine would, before the passphrase is asked for: bad
+/// input costs no key derivation.
+pub fn check_before_open(body: &BodyDto, at: Option<&str>) -> Result<()> {
+    if let Some(at) = at {
+        parse_time("at", at)?;
+    }
+    Body::try_from(body.clone())?.validate()
+}
+
 /// Checks the record before asking for the passphrase, then lets `complete` fill in what needs
 /// the open vault (a tracker's id) before adding it.
 pub fn add_with(
@@ -68,10 +77,7 @@ pub fn add_with(
     at: Option<String>,
     complete: impl FnOnce(&mut keel::Vault, &mut BodyDto) -> Result<()>,
 ) -> Result<u8> {
-    if let Some(at) = &at {
-        parse_time("at", at)?;
-    }
-    Body::try_from(body.clone())?.validate()?;
+    check_before_open(&body, at.as_deref())?;
     let mut v = ctx.open()?;
     complete(&mut v, &mut body)?;
     let r = commands::add(&mut v, NewRecord { at, body })?;

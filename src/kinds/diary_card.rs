@@ -116,40 +116,6 @@ fn level(field: &'static str, v: u8) -> Result<()> {
     Ok(())
 }
 
-/// Trims names, drops unnamed rows, and keeps the first row of a name (any case).
-fn named_rows<T>(
-    field: &'static str,
-    rows: &mut Vec<T>,
-    name: fn(&mut T) -> &mut String,
-) -> Result<()> {
-    let mut seen = std::collections::HashSet::new();
-    let mut err = None;
-    rows.retain_mut(|r| {
-        let n = name(r);
-        if let Err(e) = fields::label(field, n, 60, false) {
-            err.get_or_insert(e);
-        }
-        !n.is_empty() && seen.insert(n.to_lowercase())
-    });
-    if let Some(e) = err {
-        return Err(e);
-    }
-    if rows.len() > fields::MAX_LIST_ITEMS {
-        return Err(Error::invalid(
-            field,
-            format!("at most {} items", fields::MAX_LIST_ITEMS),
-        ));
-    }
-    Ok(())
-}
-
-impl DiaryCard {
-    /// The urges acted on.
-    pub fn acted_on(&self) -> usize {
-        self.urges.iter().filter(|u| u.acted == Some(true)).count()
-    }
-}
-
 impl KindSpec for DiaryCard {
     const NAME: &'static str = "diary-card";
     const TAG: &'static str = "diary_card";
@@ -159,11 +125,11 @@ impl KindSpec for DiaryCard {
     type Dto = DiaryCardDto;
 
     fn validate(&mut self) -> Result<()> {
-        named_rows("urges", &mut self.urges, |u| &mut u.target)?;
+        fields::named_rows("urges", &mut self.urges, |u| &mut u.target)?;
         self.urges
             .iter()
             .try_for_each(|u| level("urges", u.level))?;
-        named_rows("emotions", &mut self.emotions, |f| &mut f.name)?;
+        fields::named_rows("emotions", &mut self.emotions, |f| &mut f.name)?;
         self.emotions
             .iter()
             .try_for_each(|f| level("emotions", f.level))?;
@@ -381,7 +347,7 @@ impl KindSpec for DiarySetup {
             ("emotions", &mut self.emotions),
         ] {
             for t in list.iter_mut() {
-                fields::label(field, t, 60, false)?;
+                fields::label(field, t, fields::MAX_ROW_NAME_CHARS, false)?;
             }
             fields::normalize_list(field, list)?;
             if list.len() > MAX_COLUMNS {

@@ -95,6 +95,37 @@ pub fn normalize_list(field: &'static str, list: &mut Vec<String>) -> Result<()>
     Ok(())
 }
 
+/// Longest name of a named row.
+pub const MAX_ROW_NAME_CHARS: usize = 60;
+
+/// Rows named by one field (a diary card's urges and emotions, a thought record's moods): each
+/// name a one-line label, trimmed; unnamed rows dropped; the first row of a name kept (any case).
+pub fn named_rows<T>(
+    field: &'static str,
+    rows: &mut Vec<T>,
+    name: fn(&mut T) -> &mut String,
+) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    let mut err = None;
+    rows.retain_mut(|r| {
+        let n = name(r);
+        if let Err(e) = label(field, n, MAX_ROW_NAME_CHARS, false) {
+            err.get_or_insert(e);
+        }
+        !n.is_empty() && seen.insert(n.to_lowercase())
+    });
+    if let Some(e) = err {
+        return Err(e);
+    }
+    if rows.len() > MAX_LIST_ITEMS {
+        return Err(Error::invalid(
+            field,
+            format!("at most {} items", MAX_LIST_ITEMS),
+        ));
+    }
+    Ok(())
+}
+
 /// Up to `max` characters of the first non-blank line, with an ellipsis when cut.
 pub fn first_line(s: &str, max: usize) -> String {
     let line = s

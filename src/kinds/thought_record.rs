@@ -125,17 +125,7 @@ impl KindSpec for ThoughtRecord {
             ));
         }
         fields::text("situation", &self.situation)?;
-        let mut seen = std::collections::HashSet::new();
-        let mut err = None;
-        self.moods.retain_mut(|m| {
-            if let Err(e) = fields::label("moods", &mut m.name, 60, false) {
-                err.get_or_insert(e);
-            }
-            !m.name.is_empty() && seen.insert(m.name.to_lowercase())
-        });
-        if let Some(e) = err {
-            return Err(e);
-        }
+        fields::named_rows("moods", &mut self.moods, |m| &mut m.name)?;
         for m in &self.moods {
             percent("moods", m.before)?;
             if let Some(a) = m.after {
@@ -158,16 +148,11 @@ impl KindSpec for ThoughtRecord {
                 "mark one thought as the hot one",
             ));
         }
-        for (field, list_len) in [
-            ("moods", self.moods.len()),
-            ("thoughts", self.thoughts.len()),
-        ] {
-            if list_len > fields::MAX_LIST_ITEMS {
-                return Err(Error::invalid(
-                    field,
-                    format!("at most {} items", fields::MAX_LIST_ITEMS),
-                ));
-            }
+        if self.thoughts.len() > fields::MAX_LIST_ITEMS {
+            return Err(Error::invalid(
+                "thoughts",
+                format!("at most {} items", fields::MAX_LIST_ITEMS),
+            ));
         }
         fields::text("evidenceFor", &self.evidence_for)?;
         fields::text("evidenceAgainst", &self.evidence_against)?;

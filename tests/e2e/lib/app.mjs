@@ -16,6 +16,25 @@ export const APP = path.resolve(E2E_DIR, process.env.KEEL_APP || '../../target/d
 const TAURI_DRIVER =
   process.env.TAURI_DRIVER || [path.join(os.homedir(), '.cargo/bin/tauri-driver'), '/root/.cargo/bin/tauri-driver'].find((p) => fs.existsSync(p)) || 'tauri-driver';
 
+/** The `keel` CLI built beside the app. */
+export const CLI = path.join(path.dirname(APP), 'keel');
+
+/** The CLI on the app's own vault (both may have it open at once): `run(args, input?)` gives
+ * what it printed, and throws on a non-zero exit. */
+export function keelCli(driver, passphrase) {
+  return (args, input) =>
+    execFileSync(CLI, args, {
+      env: {
+        PATH: process.env.PATH,
+        KEEL_VAULT: path.join(driver.vaultDir, 'vault.keel'),
+        KEEL_PASSPHRASE: passphrase,
+        ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
+      },
+      input,
+      encoding: 'utf8',
+    });
+}
+
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Print a measurement (not asserted) so it shows in the run's output. */

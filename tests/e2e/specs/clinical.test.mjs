@@ -5,12 +5,9 @@
 // written step by step, its moods' change shown, listed and found like every entry.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { startDriver, launch, quit, createVault, confirmGroup, measure, Key } from '../lib/app.mjs';
+import { startDriver, launch, quit, createVault, confirmGroup, keelCli, measure, Key } from '../lib/app.mjs';
 
 const PASS = 'clinical tools passphrase';
-const CLI = path.resolve(path.dirname(process.env.KEEL_APP || path.resolve(import.meta.dirname, '../../../target/debug/keel-desktop')), 'keel');
 
 describe('clinical tools', { concurrency: 1 }, () => {
   let driver;
@@ -79,12 +76,8 @@ describe('clinical tools', { concurrency: 1 }, () => {
     await app.heading('Questionnaires');
   });
 
-  /** The `keel` CLI on the app's own vault (both may have it open at once). */
-  const cli = (...args) =>
-    execFileSync(CLI, args, {
-      env: { PATH: process.env.PATH, KEEL_VAULT: path.join(driver.vaultDir, 'vault.keel'), KEEL_PASSPHRASE: PASS },
-      encoding: 'utf8',
-    });
+  /** The `keel` CLI on the app's own vault. */
+  const cli = (...args) => keelCli(driver, PASS)(args);
 
   it('the CLI reads the same results', () => {
     const out = cli('assess', 'history', 'phq9');

@@ -3,12 +3,9 @@
 // back-dated), one click from opening it.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { startDriver, launch, quit, createVault, confirmGroup } from '../lib/app.mjs';
+import { startDriver, launch, quit, createVault, confirmGroup, keelCli } from '../lib/app.mjs';
 
 const PASS = 'insights passphrase';
-const CLI = path.resolve(path.dirname(process.env.KEEL_APP || path.resolve(import.meta.dirname, '../../../target/debug/keel-desktop')), 'keel');
 
 /** Local noon `months` months before today, RFC 3339 with this machine's offset, or null when
  * that month lacks today's date. */
@@ -38,12 +35,7 @@ describe('insights', { concurrency: 1 }, () => {
   });
 
   it('On This Day shows what was written on this date a year ago, and opens it', async () => {
-    const cli = (args, input) =>
-      execFileSync(CLI, args, {
-        env: { PATH: process.env.PATH, KEEL_VAULT: path.join(driver.vaultDir, 'vault.keel'), KEEL_PASSPHRASE: PASS, TZ: process.env.TZ ?? '' },
-        input,
-        encoding: 'utf8',
-      });
+    const cli = keelCli(driver, PASS);
     const year = monthsBack(12);
     assert.ok(year, 'today’s date a year ago');
     cli(['add', 'journal', '--json', '-', '--at', year], JSON.stringify({ title: 'My first week of group', text: 'Nervous, then glad I went.' }));
