@@ -109,6 +109,59 @@ fn days_without(from: NaiveDate, to: NaiveDate, lapse_days: &[NaiveDate]) -> u32
     (span - lapsed).max(0) as u32
 }
 
+/// One run of a clock: from its start or a lapse that restarted it, to the next such lapse or
+/// `now` (the current run, `ended` false).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    pub start: DateTime<FixedOffset>,
+    pub end: DateTime<FixedOffset>,
+    /// Whole days on the wall clock.
+    pub days: i64,
+    pub ended: bool,
+}
+
+/// The lapses that count at `now`, oldest first: from `since` to `now`.
+fn counted(
+    since: DateTime<FixedOffset>,
+    lapses: &[LapseAt],
+    now: DateTime<FixedOffset>,
+) -> Vec<LapseAt> {
+    let mut counted: Vec<LapseAt> = lapses
+        .iter()
+        .copied()
+        .filter(|l| l.at >= since && l.at <= now)
+        .collect();
+    counted.sort_by_key(|l| l.at);
+    counted
+}
+
+/// Every run of a clock that began at `since`, oldest first, the current one last. A lapse
+/// that did not restart the clock does not end a run.
+pub fn runs(
+    since: DateTime<FixedOffset>,
+    lapses: &[LapseAt],
+    now: DateTime<FixedOffset>,
+) -> Vec<Run> {
+    let counted = counted(since, lapses, now);
+    let mut starts = vec![since];
+    starts.extend(counted.iter().filter(|l| l.restart).map(|l| l.at));
+    let ends = starts
+        .iter()
+        .skip(1)
+        .map(|e| (*e, true))
+        .chain([(now, false)]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(s, (e, ended))| Run {
+            start: *s,
+            end: e,
+            days: wall_days(*s, e),
+            ended,
+        })
+        .collect()
+}
+
 /// Where a clock that began at `since` stands at `now`, given its lapses (any order; those
 /// before `since` or after `now` do not count).
 pub fn status(
@@ -116,21 +169,10 @@ pub fn status(
     lapses: &[LapseAt],
     now: DateTime<FixedOffset>,
 ) -> Status {
-    let mut counted: Vec<LapseAt> = lapses
-        .iter()
-        .copied()
-        .filter(|l| l.at >= since && l.at <= now)
-        .collect();
-    counted.sort_by_key(|l| l.at);
-    let mut starts = vec![since];
-    starts.extend(counted.iter().filter(|l| l.restart).map(|l| l.at));
-    let run_start = *starts.last().expect("the clock's own start");
-    let longest_days = starts
-        .windows(2)
-        .map(|w| wall_days(w[0], w[1]))
-        .chain([wall_days(run_start, now)])
-        .max()
-        .unwrap_or(0);
+    let counted = counted(since, lapses, now);
+    let runs = runs(since, lapses, now);
+    let run_start = runs.last().expect("the clock's own start").start;
+    let longest_days = runs.iter().map(|r| r.days).max().unwrap_or(0);
 
     let today = now.date_naive();
     let lapse_days: Vec<NaiveDate> = {
@@ -183,6 +225,34 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn runs_end_at_each_restarting_lapse_and_the_last_runs_to_now() {
+        let r = runs(
+            t("2026-09-01T20:00:00-04:00"),
+            &[
+                lapse("2026-10-11T09:00:00-04:00", true),
+                // Not a restart: the run goes on.
+                lapse("2026-10-20T09:00:00-04:00", false),
+                lapse("2026-11-06T22:00:00-05:00", true),
+                // After now: not counted yet.
+                lapse("2026-12-01T09:00:00-05:00", true),
+            ],
+            t("2026-11-28T09:00:00-05:00"),
+        );
+        let got: Vec<(String, i64, bool)> = r
+            .iter()
+            .map(|r| (r.start.date_naive().to_string(), r.days, r.ended))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("2026-09-01".to_owned(), 39, true),
+                ("2026-10-11".to_owned(), 26, true),
+                ("2026-11-06".to_owned(), 21, false),
+            ]
+        );
     }
 
     #[test]

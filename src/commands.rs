@@ -383,11 +383,18 @@ pub fn trackers(vault: &mut Vault, include_archived: bool) -> Result<Vec<RecordD
     Ok(trackers.into_iter().map(RecordDto::from).collect())
 }
 
-/// Where each clock that is not archived stands now, in the order they were started (the
-/// longest-running first), from the clock and the lapses logged against it. Keel never takes a
-/// lapse away; one the person moved to the trash (logged by mistake) no longer counts.
-pub fn clocks(vault: &mut Vault) -> Result<Vec<ClockStatusDto>> {
-    let now = vault.now();
+/// Each clock that is not archived, in the order they were started (the longest-running first),
+/// with the lapses logged against it. Keel never takes a lapse away; one the person moved to the
+/// trash (logged by mistake) no longer counts.
+fn clocks_with_lapses(
+    vault: &mut Vault,
+) -> Result<
+    Vec<(
+        RecordId,
+        crate::kinds::SobrietyClock,
+        Vec<crate::clocks::LapseAt>,
+    )>,
+> {
     let page = vault.list(&Filter {
         kinds: vec![Kind::Clock, Kind::Lapse],
         ..Default::default()
@@ -408,41 +415,49 @@ pub fn clocks(vault: &mut Vault) -> Result<Vec<ClockStatusDto>> {
             _ => None,
         })
         .collect();
-    let mut out: Vec<(chrono::DateTime<chrono::FixedOffset>, ClockStatusDto)> = page
+    let mut out: Vec<_> = page
         .records
-        .iter()
-        .filter_map(|r| match &r.body {
+        .into_iter()
+        .filter_map(|r| match r.body {
             Body::Clock(c) if !c.archived => {
-                let mine: Vec<_> = lapses
+                let mine = lapses
                     .iter()
                     .filter(|(id, _)| *id == r.id)
                     .map(|(_, l)| *l)
                     .collect();
-                let s = crate::clocks::status(c.since, &mine, now);
-                Some((
-                    c.since,
-                    ClockStatusDto {
-                        id: r.id.to_string(),
-                        name: c.name.clone(),
-                        since: c.since.to_rfc3339(),
-                        run_start: s.run_start.to_rfc3339(),
-                        run_hours: s.run_hours,
-                        run_days: s.run_days,
-                        longest_days: s.longest_days,
-                        days_this_month: s.days_this_month,
-                        days_this_year: s.days_this_year,
-                        lapses: s.lapses,
-                        milestone_today: s.milestone_today,
-                        next_milestone: s.next_milestone.map(|(m, _)| m),
-                        next_milestone_day: s.next_milestone.map(|(_, d)| d.to_string()),
-                    },
-                ))
+                Some((r.id, c, mine))
             }
             _ => None,
         })
         .collect();
-    out.sort_by_key(|(since, c)| (*since, c.id.clone()));
-    Ok(out.into_iter().map(|(_, c)| c).collect())
+    out.sort_by_key(|(id, c, _)| (c.since, id.to_string()));
+    Ok(out)
+}
+
+/// Where each clock that is not archived stands now (`clocks_with_lapses` gives the order).
+pub fn clocks(vault: &mut Vault) -> Result<Vec<ClockStatusDto>> {
+    let now = vault.now();
+    Ok(clocks_with_lapses(vault)?
+        .into_iter()
+        .map(|(id, c, lapses)| {
+            let s = crate::clocks::status(c.since, &lapses, now);
+            ClockStatusDto {
+                id: id.to_string(),
+                name: c.name,
+                since: c.since.to_rfc3339(),
+                run_start: s.run_start.to_rfc3339(),
+                run_hours: s.run_hours,
+                run_days: s.run_days,
+                longest_days: s.longest_days,
+                days_this_month: s.days_this_month,
+                days_this_year: s.days_this_year,
+                lapses: s.lapses,
+                milestone_today: s.milestone_today,
+                next_milestone: s.next_milestone.map(|(m, _)| m),
+                next_milestone_day: s.next_milestone.map(|(_, d)| d.to_string()),
+            }
+        })
+        .collect())
 }
 
 /// What was found at unlock: damaged records, malformed rows, a changed set of entries.
@@ -714,6 +729,29 @@ fn points(p: Vec<crate::insights::Point>) -> Vec<PointDto> {
         .collect()
 }
 
+/// Each clock that is not archived with its runs that end on or after `from` (all of them for
+/// everything).
+fn clock_runs(vault: &mut Vault, from: Option<NaiveDate>) -> Result<Vec<ClockRunsDto>> {
+    let now = vault.now();
+    Ok(clocks_with_lapses(vault)?
+        .into_iter()
+        .map(|(id, c, lapses)| ClockRunsDto {
+            id: id.to_string(),
+            name: c.name,
+            runs: crate::clocks::runs(c.since, &lapses, now)
+                .into_iter()
+                .filter(|r| from.is_none_or(|f| r.end.date_naive() >= f))
+                .map(|r| RunDto {
+                    start: r.start.date_naive().to_string(),
+                    end: r.end.date_naive().to_string(),
+                    days: r.days,
+                    ended: r.ended,
+                })
+                .collect(),
+        })
+        .collect())
+}
+
 /// What the check-ins, coping-skill uses, lapses, questionnaires and attendance say over a span
 /// ending today (`crate::insights`).
 pub fn insights(vault: &mut Vault, q: InsightsQuery) -> Result<InsightsDto> {
@@ -839,6 +877,7 @@ pub fn insights(vault: &mut Vault, q: InsightsQuery) -> Result<InsightsDto> {
                 n,
             })
             .collect(),
+        clocks: clock_runs(vault, from)?,
         phq9: trend_of(&questionnaires, crate::instruments::get("phq9")?, today),
         gad7: trend_of(&questionnaires, crate::instruments::get("gad7")?, today),
         attendance: programme.attendance,

@@ -807,9 +807,36 @@ pub struct InsightsDto {
     pub high_stress: HighStressDto,
     /// Lapses in each bucket.
     pub lapses: Vec<PointDto>,
+    /// Each clock that is not archived, with its runs that reach into the span.
+    pub clocks: Vec<ClockRunsDto>,
     pub phq9: AssessmentTrendDto,
     pub gad7: AssessmentTrendDto,
     pub attendance: AttendanceDto,
+}
+
+/// A clock's runs over a span of insights, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct ClockRunsDto {
+    pub id: String,
+    pub name: String,
+    pub runs: Vec<RunDto>,
+}
+
+/// One run of a clock (`crate::clocks::runs`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct RunDto {
+    /// `YYYY-MM-DD`, on the wall clock where it began.
+    pub start: String,
+    /// `YYYY-MM-DD`: the lapse that ended it, or today for the current run.
+    pub end: String,
+    #[ts(type = "number")]
+    pub days: i64,
+    /// False for the run going on now.
+    pub ended: bool,
 }
 
 /// An entry written on this date in an earlier month or year.

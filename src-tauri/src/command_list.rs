@@ -38,6 +38,7 @@ macro_rules! keel_commands {
             assessment_trend(instrument: String) -> AssessmentTrendDto;
             diary_week(date: String) -> DiaryWeekDto;
             on_this_day() -> Vec<OnThisDayDto>;
+            insights(req: InsightsQuery) -> InsightsDto;
             lock_screen_plan() -> Option<CrisisPlanDto>;
             set_lock_screen_plan(plan: Option<CrisisPlanDto>) -> ();
             get_reminder_settings() -> ReminderSettings;

@@ -320,6 +320,12 @@ fn on_this_day(s: State<Shell>) -> Reply<Vec<OnThisDayDto>> {
     s.with(commands::on_this_day)
 }
 
+/// What the records say over a span (the Insights page).
+#[tauri::command(async)]
+fn insights(s: State<Shell>, req: InsightsQuery) -> Reply<InsightsDto> {
+    s.with(|v| commands::insights(v, req))
+}
+
 /// The crisis plan's copy for the lock screen, if the person asked for one (readable locked).
 #[tauri::command(async)]
 fn lock_screen_plan(s: State<Shell>) -> Option<CrisisPlanDto> {

@@ -422,3 +422,71 @@ fn journal_at(v: &mut keel::Vault, at: &str, text: &str) -> RecordDto {
     )
     .unwrap()
 }
+
+#[test]
+fn insights_give_each_clock_its_runs_that_reach_into_the_span() {
+    let (_d, path) = temp_vault();
+    let mut v = new_vault(&path);
+    let add = |v: &mut keel::Vault, at: &str, body: BodyDto| {
+        commands::add(
+            v,
+            NewRecord {
+                at: Some(at.into()),
+                body,
+            },
+        )
+        .unwrap()
+    };
+    let clock = add(
+        &mut v,
+        "2026-06-01T20:00:00-04:00",
+        BodyDto::Clock(SobrietyClockDto {
+            name: "Alcohol".into(),
+            since: "2026-06-01T20:00:00-04:00".into(),
+            archived: false,
+        }),
+    );
+    let lapse = |restart: bool| {
+        BodyDto::Lapse(LapseDto {
+            clock: Some(clock.id.clone()),
+            clock_name: "Alcohol".into(),
+            restart,
+            ..Default::default()
+        })
+    };
+    add(&mut v, "2026-08-01T09:00:00-04:00", lapse(true));
+    add(&mut v, "2026-11-06T22:00:00-05:00", lapse(true));
+    add(&mut v, "2026-11-10T22:00:00-05:00", lapse(false));
+    let q = |range: &str| InsightsQuery {
+        range: range.into(),
+        bucket: "week".into(),
+    };
+    let runs = |i: &InsightsDto| -> Vec<(String, String, i64, bool)> {
+        i.clocks[0]
+            .runs
+            .iter()
+            .map(|r| (r.start.clone(), r.end.clone(), r.days, r.ended))
+            .collect()
+    };
+    // The vault's clock reads 27 November 2026 at noon.
+    let all = commands::insights(&mut v, q("all")).unwrap();
+    assert_eq!(all.clocks.len(), 1);
+    assert_eq!(all.clocks[0].name, "Alcohol");
+    assert_eq!(
+        runs(&all),
+        [
+            ("2026-06-01".into(), "2026-08-01".into(), 60, true),
+            ("2026-08-01".into(), "2026-11-06".into(), 97, true),
+            ("2026-11-06".into(), "2026-11-27".into(), 20, false),
+        ]
+    );
+    // 30 days back is 29 October: the first run ended before it.
+    let month = commands::insights(&mut v, q("30d")).unwrap();
+    assert_eq!(
+        runs(&month)
+            .iter()
+            .map(|r| r.0.as_str())
+            .collect::<Vec<_>>(),
+        ["2026-08-01", "2026-11-06"]
+    );
+}

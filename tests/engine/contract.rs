@@ -68,6 +68,7 @@ fn call(v: &mut Vault, method: &str, args: Value) -> Result<Value, Error> {
         "diaryWeek" => to_json(
             keel::kinds::fields::date("date", &s(&args)).and_then(|d| commands::diary_week(v, d)),
         ),
+        "insights" => to_json(commands::insights(v, parse(args))),
         other => panic!("the contract calls {other}, which this runner does not know"),
     }
 }

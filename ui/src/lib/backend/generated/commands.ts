@@ -6,6 +6,8 @@ import type { ConfirmKeyRequest } from './ConfirmKeyRequest';
 import type { CreatedVaultDto } from './CreatedVaultDto';
 import type { CrisisPlanDto } from './CrisisPlanDto';
 import type { DiaryWeekDto } from './DiaryWeekDto';
+import type { InsightsDto } from './InsightsDto';
+import type { InsightsQuery } from './InsightsQuery';
 import type { ListPage } from './ListPage';
 import type { ListQuery } from './ListQuery';
 import type { NewRecord } from './NewRecord';
@@ -55,6 +57,7 @@ export interface Commands {
   assessment_trend: { args: { instrument: string }; reply: AssessmentTrendDto };
   diary_week: { args: { date: string }; reply: DiaryWeekDto };
   on_this_day: { args: Record<string, never>; reply: Array<OnThisDayDto> };
+  insights: { args: { req: InsightsQuery }; reply: InsightsDto };
   lock_screen_plan: { args: Record<string, never>; reply: CrisisPlanDto | null };
   set_lock_screen_plan: { args: { plan: CrisisPlanDto | null }; reply: null };
   get_reminder_settings: { args: Record<string, never>; reply: ReminderSettings };
@@ -95,6 +98,7 @@ export const COMMANDS = [
   'assessment_trend',
   'diary_week',
   'on_this_day',
+  'insights',
   'lock_screen_plan',
   'set_lock_screen_plan',
   'get_reminder_settings',
