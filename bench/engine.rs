@@ -46,7 +46,7 @@ fn text(seed: usize, words: usize) -> String {
 }
 
 fn body(i: usize) -> Body {
-    if i % 4 == 0 {
+    if i.is_multiple_of(4) {
         Body::Journal(JournalEntry {
             title: text(i, 3),
             text: text(i, 150),

@@ -506,7 +506,7 @@ pub const PROGRAMME_DAYS_AHEAD: i64 = 14;
 pub const PROGRAMME_DAYS_BEHIND: i64 = 28;
 
 /// The schedule's slots and the occurrences marked on them, read once.
-fn schedule_records(vault: &mut Vault) -> Result<Vec<Record>> {
+pub(crate) fn schedule_records(vault: &mut Vault) -> Result<Vec<Record>> {
     Ok(vault
         .list(&Filter {
             kinds: vec![Kind::Schedule, Kind::Occurrence],
@@ -516,7 +516,7 @@ fn schedule_records(vault: &mut Vault) -> Result<Vec<Record>> {
 }
 
 /// The agenda from `from` to `to` (inclusive) over records read by `schedule_records`.
-fn agenda_of(
+pub(crate) fn agenda_of(
     records: &[Record],
     from: NaiveDate,
     to: NaiveDate,
@@ -640,7 +640,7 @@ fn assessment_records(vault: &mut Vault) -> Result<Vec<Record>> {
 }
 
 /// One form's results among `records`, oldest first, with their changes.
-fn trend_of(
+pub(crate) fn trend_of(
     records: &[Record],
     form: &crate::instruments::Instrument,
     today: NaiveDate,
@@ -901,4 +901,34 @@ pub fn on_this_day(vault: &mut Vault) -> Result<Vec<OnThisDayDto>> {
         }));
     }
     Ok(out)
+}
+
+/// The counsellor report over a span, with only the sections asked for (`crate::report`).
+/// `craving_label` is the person's word for craving (empty for the default).
+pub fn report(
+    vault: &mut Vault,
+    req: &crate::report::ReportRequest,
+    craving_label: &str,
+) -> Result<crate::report::ReportDto> {
+    let o = req.check()?;
+    let today = vault.now().date_naive();
+    let label = if craving_label.trim().is_empty() {
+        "craving"
+    } else {
+        craving_label.trim()
+    };
+    crate::report::build(vault, &o, today, label)
+}
+
+/// The report written as a PDF at `path`, privately and atomically (replacing a file there:
+/// the save dialog has asked already).
+pub fn report_pdf(
+    vault: &mut Vault,
+    req: &crate::report::ReportRequest,
+    craving_label: &str,
+    path: &std::path::Path,
+) -> Result<()> {
+    let r = report(vault, req, craving_label)?;
+    let bytes = crate::report::pdf::render(&r)?;
+    crate::fsx::write_private(path, &bytes, true, "out")
 }

@@ -12,9 +12,9 @@ use crate::model::*;
 pub use crate::kinds::{
     AssessmentDto, BodyDto, CheckinDto, Contact, CrisisPlanDto, DiaryCardDto, DiarySetupDto,
     EveningDto, Factors, FeelingDto, GoalDto, HaltDto, ItemDto, JournalDto, LapseDto, MoodDto,
-    MorningDto, OccurrenceDto, PhaseDto, ScheduleSlotDto, SessionDto, SkillDto, SkillUseDto,
-    SobrietyClockDto, StepDownPlanDto, ThoughtDto, ThoughtRecordDto, TrackerDto, TrackerValueDto,
-    UnknownDto, UrgeDto, UrgeMark,
+    MorningDto, OccurrenceDto, PhaseDto, ReportSetupDto, ScheduleSlotDto, SessionDto, SkillDto,
+    SkillUseDto, SobrietyClockDto, StepDownPlanDto, ThoughtDto, ThoughtRecordDto, TrackerDto,
+    TrackerValueDto, UnknownDto, UrgeDto, UrgeMark,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

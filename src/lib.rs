@@ -18,6 +18,7 @@ pub mod model;
 pub mod paths;
 pub mod recovery;
 pub mod reminders;
+pub mod report;
 pub mod schedule;
 pub mod settings;
 pub mod skills;

@@ -24,6 +24,7 @@ pub mod journal;
 pub mod lapse;
 pub mod morning;
 pub mod occurrence;
+pub mod report_setup;
 pub mod schedule;
 pub mod session;
 pub mod skill;
@@ -48,6 +49,7 @@ pub use journal::{JournalDto, JournalEntry};
 pub use lapse::{Lapse, LapseDto};
 pub use morning::{Morning, MorningDto};
 pub use occurrence::{Attendance, Occurrence, OccurrenceDto};
+pub use report_setup::{ReportSetup, ReportSetupDto};
 pub use schedule::{ScheduleSlot, ScheduleSlotDto};
 pub use session::{Item, ItemDto, SessionDto, SessionNote, SessionType};
 pub use skill::{Skill, SkillCategory, SkillDto};
@@ -325,6 +327,7 @@ registry! {
     DiaryCard(DiaryCard, DiaryCardDto) = "diary-card";
     DiarySetup(DiarySetup, DiarySetupDto) = "diary-setup";
     ThoughtRecord(ThoughtRecord, ThoughtRecordDto) = "thought-record";
+    ReportSetup(ReportSetup, ReportSetupDto) = "report-setup";
 }
 
 impl Kind {

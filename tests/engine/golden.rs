@@ -1240,3 +1240,69 @@ fn the_v6_golden_questionnaires_score_as_their_sources() {
     let gad = v.get(ids["assessment_gad7_bare"]).unwrap();
     assert_eq!(gad.body.summary(), "GAD-7: 21 (severe)");
 }
+
+/// Every record of the v7 fixture (report choices payload version 1), field by field, as the
+/// build that first wrote them wrote it.
+fn check_v7(name: &str, r: &Record) {
+    let id = |s: &str| RecordId::parse(s).unwrap();
+    let (created, body) = match name {
+        "report_setup_full" => (
+            "2026-11-30T09:00:00-05:00",
+            Body::ReportSetup(ReportSetup {
+                sections: [
+                    "checkins",
+                    "skills",
+                    "sessions",
+                    "homework",
+                    "attendance",
+                    "questionnaires",
+                    "diary",
+                    "thoughts",
+                    "lapses",
+                    "entries",
+                ]
+                .map(String::from)
+                .to_vec(),
+                full_sessions: true,
+                paper: "letter".into(),
+                name: "Alex «R.» ✓".into(),
+                entries: vec![
+                    id("0123456789abcdef0123456789abcdef"),
+                    id("fedcba9876543210fedcba9876543210"),
+                ],
+            }),
+        ),
+        "report_setup_bare" => (
+            "2026-11-30T09:10:00-05:00",
+            Body::ReportSetup(ReportSetup {
+                sections: vec!["questionnaires".into()],
+                full_sessions: false,
+                paper: "a4".into(),
+                name: String::new(),
+                entries: Vec::new(),
+            }),
+        ),
+        other => panic!("the v7 fixture has a record {other} this test does not check"),
+    };
+    assert_eq!(r.created, t(created), "{name}: created");
+    assert_eq!(r.at, t(created), "{name}: at");
+    assert_eq!(r.body, body, "{name}");
+    assert_eq!((r.revision, r.trashed), (1, None), "{name}");
+}
+
+#[test]
+fn the_v7_golden_payloads_decode_with_every_field_intact() {
+    check_payloads("v7", |_| 1, check_v7);
+}
+
+#[test]
+fn the_v7_golden_vault_opens_with_every_field_intact_by_passphrase_and_recovery_key() {
+    let (_d, _path, mut v) = open_copy("v7");
+    for (name, id) in &ids("v7") {
+        check_v7(name, &v.get(*id).unwrap());
+    }
+    let (_d, mut v) = recover_copy("v7");
+    for (name, id) in &ids("v7") {
+        check_v7(name, &v.get(*id).unwrap());
+    }
+}

@@ -15,5 +15,6 @@ mod privacy;
 mod props;
 mod records;
 mod recovery;
+mod report;
 mod tamper;
 mod time;

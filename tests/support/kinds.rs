@@ -394,6 +394,22 @@ pub fn sample(kind: Kind) -> (BodyDto, BodyDto) {
                 belief: None,
             }),
         ),
+        Kind::ReportSetup => (
+            BodyDto::ReportSetup(ReportSetupDto {
+                sections: vec!["checkins".into(), "skills".into()],
+                session_notes: "full".into(),
+                paper: "letter".into(),
+                name: "Alex R.".into(),
+                entries: vec!["0123456789abcdef0123456789abcdef".into()],
+            }),
+            BodyDto::ReportSetup(ReportSetupDto {
+                sections: vec!["questionnaires".into()],
+                session_notes: "titles".into(),
+                paper: "a4".into(),
+                name: String::new(),
+                entries: Vec::new(),
+            }),
+        ),
         Kind::Unknown => panic!("a record from a newer Keel cannot be written by this one"),
     }
 }

@@ -24,6 +24,7 @@ import { stepDown } from './stepDown';
 import { assessment } from './assessment';
 import { diaryCard } from './diaryCard';
 import { diarySetup } from './diarySetup';
+import { reportSetup } from './reportSetup';
 import { thoughtRecord } from './thoughtRecord';
 import { unknown } from './unknown';
 
@@ -66,6 +67,7 @@ const registry = {
   assessment,
   'diary-card': diaryCard,
   'diary-setup': diarySetup,
+  'report-setup': reportSetup,
   'thought-record': thoughtRecord,
   unknown,
 } satisfies { [K in RecordKind]: KindUi<K> };

@@ -57,6 +57,7 @@ describe('the kinds registry', () => {
       'diary-card',
       'diary-setup',
       'thought-record',
+      'report-setup',
       'unknown',
     ]);
     for (const k of ALL_KINDS) {
@@ -272,6 +273,7 @@ describe('summaries', () => {
     expect(summary(record({ ...card, urges, skills: ['Box breathing'] }))).toBe('Diary card for Sat 28 Nov 2026 · highest urge 4 of 5 · 1 skill');
     expect(summary(record({ ...card, skills: ['Box breathing', 'Body scan'] }))).toBe('Diary card for Sat 28 Nov 2026 · 2 skills');
     expect(summary(record({ kind: 'diary-setup', targets: ['To use'], emotions: ['Fear', 'Joy'], medication: false }))).toBe('Diary card: 1 targets, 2 emotions');
+    expect(summary(record({ kind: 'report-setup', sections: ['checkins', 'skills'], sessionNotes: 'titles', paper: 'a4', name: '', entries: [] }))).toBe('Report choices: 2 sections');
   });
 
   it('thought record: the situation’s first line, then the first mood and its re-rating', () => {

@@ -10,6 +10,7 @@ import type { JournalDto } from "./JournalDto";
 import type { LapseDto } from "./LapseDto";
 import type { MorningDto } from "./MorningDto";
 import type { OccurrenceDto } from "./OccurrenceDto";
+import type { ReportSetupDto } from "./ReportSetupDto";
 import type { ScheduleSlotDto } from "./ScheduleSlotDto";
 import type { SessionDto } from "./SessionDto";
 import type { SkillDto } from "./SkillDto";
@@ -23,4 +24,4 @@ import type { UnknownDto } from "./UnknownDto";
 /**
  * A record's content at the boundary, tagged by `kind`.
  */
-export type BodyDto = { "kind": "checkin" } & CheckinDto | { "kind": "skill-use" } & SkillUseDto | { "kind": "session" } & SessionDto | { "kind": "journal" } & JournalDto | { "kind": "skill" } & SkillDto | { "kind": "tracker" } & TrackerDto | { "kind": "clock" } & SobrietyClockDto | { "kind": "lapse" } & LapseDto | { "kind": "crisis-plan" } & CrisisPlanDto | { "kind": "morning" } & MorningDto | { "kind": "evening" } & EveningDto | { "kind": "schedule" } & ScheduleSlotDto | { "kind": "occurrence" } & OccurrenceDto | { "kind": "goal" } & GoalDto | { "kind": "step-down" } & StepDownPlanDto | { "kind": "assessment" } & AssessmentDto | { "kind": "diary-card" } & DiaryCardDto | { "kind": "diary-setup" } & DiarySetupDto | { "kind": "thought-record" } & ThoughtRecordDto | { "kind": "unknown" } & UnknownDto;
+export type BodyDto = { "kind": "checkin" } & CheckinDto | { "kind": "skill-use" } & SkillUseDto | { "kind": "session" } & SessionDto | { "kind": "journal" } & JournalDto | { "kind": "skill" } & SkillDto | { "kind": "tracker" } & TrackerDto | { "kind": "clock" } & SobrietyClockDto | { "kind": "lapse" } & LapseDto | { "kind": "crisis-plan" } & CrisisPlanDto | { "kind": "morning" } & MorningDto | { "kind": "evening" } & EveningDto | { "kind": "schedule" } & ScheduleSlotDto | { "kind": "occurrence" } & OccurrenceDto | { "kind": "goal" } & GoalDto | { "kind": "step-down" } & StepDownPlanDto | { "kind": "assessment" } & AssessmentDto | { "kind": "diary-card" } & DiaryCardDto | { "kind": "diary-setup" } & DiarySetupDto | { "kind": "thought-record" } & ThoughtRecordDto | { "kind": "report-setup" } & ReportSetupDto | { "kind": "unknown" } & UnknownDto;

@@ -3,4 +3,4 @@
 /**
  * Which kind a record is. `Unknown` is a record a newer Keel wrote.
  */
-export type RecordKind = "checkin" | "skill-use" | "session" | "journal" | "skill" | "tracker" | "clock" | "lapse" | "crisis-plan" | "morning" | "evening" | "schedule" | "occurrence" | "goal" | "step-down" | "assessment" | "diary-card" | "diary-setup" | "thought-record" | "unknown";
+export type RecordKind = "checkin" | "skill-use" | "session" | "journal" | "skill" | "tracker" | "clock" | "lapse" | "crisis-plan" | "morning" | "evening" | "schedule" | "occurrence" | "goal" | "step-down" | "assessment" | "diary-card" | "diary-setup" | "thought-record" | "report-setup" | "unknown";
