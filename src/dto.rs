@@ -9,6 +9,8 @@ use ts_rs::TS;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
 
+pub use crate::report::{BlockDto, ChartLineDto, ReportDto, ReportRequest, ReportSectionDto};
+
 pub use crate::kinds::{
     AssessmentDto, BodyDto, CheckinDto, Contact, CrisisPlanDto, DiaryCardDto, DiarySetupDto,
     EveningDto, Factors, FeelingDto, GoalDto, HaltDto, ItemDto, JournalDto, LapseDto, MoodDto,

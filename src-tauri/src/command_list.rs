@@ -39,6 +39,8 @@ macro_rules! keel_commands {
             diary_week(date: String) -> DiaryWeekDto;
             on_this_day() -> Vec<OnThisDayDto>;
             insights(req: InsightsQuery) -> InsightsDto;
+            report_preview(req: ReportRequest) -> ReportDto;
+            save_report(req: ReportRequest) -> Option<String>;
             lock_screen_plan() -> Option<CrisisPlanDto>;
             set_lock_screen_plan(plan: Option<CrisisPlanDto>) -> ();
             get_reminder_settings() -> ReminderSettings;

@@ -8,6 +8,7 @@ mod clipboard;
 mod instance;
 mod reminders;
 mod rendering;
+mod report;
 mod shell;
 mod tray;
 mod window_state;
@@ -326,6 +327,19 @@ fn insights(s: State<Shell>, req: InsightsQuery) -> Reply<InsightsDto> {
     s.with(|v| commands::insights(v, req))
 }
 
+/// The counsellor report over a span, with the sections asked for (the preview).
+#[tauri::command(async)]
+fn report_preview(s: State<Shell>, req: ReportRequest) -> Reply<ReportDto> {
+    report::preview(&s, &req)
+}
+
+/// Writes the report as a PDF where the person chooses (the save dialog); the file's name, or
+/// null if they cancelled.
+#[tauri::command(async)]
+fn save_report(app: AppHandle, s: State<Shell>, req: ReportRequest) -> Reply<Option<String>> {
+    report::save(&app, &s, &req)
+}
+
 /// The crisis plan's copy for the lock screen, if the person asked for one (readable locked).
 #[tauri::command(async)]
 fn lock_screen_plan(s: State<Shell>) -> Option<CrisisPlanDto> {
@@ -549,6 +563,7 @@ fn main() {
         .manage(Clipboard::default())
         .manage(reminders::Reminders::default())
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             Some(vec![START_HIDDEN]),

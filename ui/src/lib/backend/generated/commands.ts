@@ -17,6 +17,8 @@ import type { ProgrammeDto } from './ProgrammeDto';
 import type { RecordDto } from './RecordDto';
 import type { RecoverRequest } from './RecoverRequest';
 import type { ReminderSettings } from './ReminderSettings';
+import type { ReportDto } from './ReportDto';
+import type { ReportRequest } from './ReportRequest';
 import type { SearchQuery } from './SearchQuery';
 import type { Settings } from './Settings';
 import type { UpdateRecord } from './UpdateRecord';
@@ -58,6 +60,8 @@ export interface Commands {
   diary_week: { args: { date: string }; reply: DiaryWeekDto };
   on_this_day: { args: Record<string, never>; reply: Array<OnThisDayDto> };
   insights: { args: { req: InsightsQuery }; reply: InsightsDto };
+  report_preview: { args: { req: ReportRequest }; reply: ReportDto };
+  save_report: { args: { req: ReportRequest }; reply: string | null };
   lock_screen_plan: { args: Record<string, never>; reply: CrisisPlanDto | null };
   set_lock_screen_plan: { args: { plan: CrisisPlanDto | null }; reply: null };
   get_reminder_settings: { args: Record<string, never>; reply: ReminderSettings };
@@ -99,6 +103,8 @@ export const COMMANDS = [
   'diary_week',
   'on_this_day',
   'insights',
+  'report_preview',
+  'save_report',
   'lock_screen_plan',
   'set_lock_screen_plan',
   'get_reminder_settings',
