@@ -929,6 +929,6 @@ pub fn report_pdf(
     path: &std::path::Path,
 ) -> Result<()> {
     let r = report(vault, req, craving_label)?;
-    let bytes = crate::report::pdf::render(&r)?;
-    crate::fsx::write_private(path, &bytes, true, "out")
+    let pdf = crate::report::pdf::render(&r)?;
+    crate::fsx::write_private(path, &pdf.bytes, true, "out")
 }

@@ -16,6 +16,7 @@ mod ctx;
 mod journal;
 mod output;
 mod records;
+mod report;
 mod schedule;
 mod secrets;
 mod session;
@@ -94,6 +95,8 @@ enum Command {
     /// Journal entries.
     #[command(subcommand)]
     Journal(journal::JournalCommand),
+    /// The counsellor report as a PDF: only the sections you choose, over the dates you give.
+    Report(report::ReportArgs),
     /// Add a record of any kind from JSON (`keel kinds` lists the kinds and their fields).
     Add(records::AddArgs),
     /// Change a record from JSON: the fields given replace those of the record.
@@ -209,6 +212,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Attend(a) => schedule::attend(&mut ctx, a),
         Command::Session(s) => session::run(&mut ctx, s),
         Command::Journal(j) => journal::run(&mut ctx, j),
+        Command::Report(a) => report::run(&mut ctx, a),
         Command::Add(a) => records::add_json(&mut ctx, a),
         Command::Edit(a) => records::edit_json(&mut ctx, a),
         Command::Kinds { json } => records::kinds(json),

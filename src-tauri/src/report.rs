@@ -60,11 +60,11 @@ pub fn preview(s: &Shell, req: &ReportRequest) -> Reply<keel::report::ReportDto>
 /// privately. Returns the file's name, or `None` if the person cancelled.
 pub fn save(app: &AppHandle, s: &Shell, req: &ReportRequest) -> Reply<Option<String>> {
     let report = preview(s, req)?;
-    let bytes = keel::report::pdf::render(&report).map_err(reply_err)?;
+    let pdf = keel::report::pdf::render(&report).map_err(reply_err)?;
     let Some(path) = ask_where(app, &suggested_name(req)) else {
         return Ok(None);
     };
-    keel::fsx::write_private(&path, &bytes, true, "out").map_err(reply_err)?;
+    keel::fsx::write_private(&path, &pdf.bytes, true, "out").map_err(reply_err)?;
     Ok(Some(
         path.file_name()
             .map(|n| n.to_string_lossy().into_owned())

@@ -735,8 +735,14 @@ fn to_node(s: S, ids: &mut [Option<Identifier>]) -> Option<Node> {
     }
 }
 
-/// The report as PDF bytes on `report.paper`.
-pub fn render(report: &ReportDto) -> Result<Vec<u8>> {
+/// A report written as a PDF.
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+}
+
+/// The report as a PDF on `report.paper`.
+pub fn render(report: &ReportDto) -> Result<Pdf> {
     // PDF/UA-1 first; should the person's words hold a character the font cannot show (it
     // would have no glyph, which the standard forbids), still a tagged PDF, just not
     // claiming the standard.
@@ -746,7 +752,7 @@ pub fn render(report: &ReportDto) -> Result<Vec<u8>> {
     }
 }
 
-fn render_with(report: &ReportDto, ua: bool) -> Result<Vec<u8>> {
+fn render_with(report: &ReportDto, ua: bool) -> Result<Pdf> {
     let paper = if report.paper == "letter" {
         super::Paper::Letter
     } else {
@@ -847,6 +853,8 @@ fn render_with(report: &ReportDto, ua: bool) -> Result<Vec<u8>> {
             .language("en".into())
             .creator("Keel".into()),
     );
-    doc.finish()
-        .map_err(|_| Error::invalid("report", "the PDF could not be written"))
+    let bytes = doc
+        .finish()
+        .map_err(|_| Error::invalid("report", "the PDF could not be written"))?;
+    Ok(Pdf { bytes, pages })
 }

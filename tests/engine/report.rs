@@ -239,7 +239,7 @@ fn the_report_prints_the_figures_worked_out_by_hand() {
     let ids: Vec<&str> = r.sections.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ALL, "every section, in the report's order");
 
-    let bytes = keel::report::pdf::render(&r).unwrap();
+    let bytes = keel::report::pdf::render(&r).unwrap().bytes;
     if std::env::var_os("KEEL_KEEP_REPORT").is_some() {
         std::fs::write("/tmp/keel-report-all.pdf", &bytes).unwrap();
     }
@@ -294,14 +294,14 @@ fn a_section_not_chosen_leaves_nothing_of_its_own_in_the_pdf() {
         let others: Vec<&str> = ALL.iter().copied().filter(|s| *s != section).collect();
         // The chosen entry stays chosen; only its section is left out.
         let r = commands::report(&mut v, &request(&others, vec![chosen.clone()]), "").unwrap();
-        let text = pdf_text(&keel::report::pdf::render(&r).unwrap());
+        let text = pdf_text(&keel::report::pdf::render(&r).unwrap().bytes);
         assert!(
             !text.contains(marker),
             "without {section}, {marker:?} is not in the report"
         );
         let with =
             commands::report(&mut v, &request(&[section], vec![chosen.clone()]), "").unwrap();
-        let text = pdf_text(&keel::report::pdf::render(&with).unwrap());
+        let text = pdf_text(&keel::report::pdf::render(&with).unwrap().bytes);
         assert!(
             text.contains(marker),
             "with {section} alone, {marker:?} is in it"
@@ -316,8 +316,11 @@ fn only_the_sessions_titles_unless_full_notes_are_chosen() {
     seed(&mut v);
     let mut req = request(&["sessions"], Vec::new());
     req.session_notes = "titles".into();
-    let text =
-        pdf_text(&keel::report::pdf::render(&commands::report(&mut v, &req, "").unwrap()).unwrap());
+    let text = pdf_text(
+        &keel::report::pdf::render(&commands::report(&mut v, &req, "").unwrap())
+            .unwrap()
+            .bytes,
+    );
     assert!(text.contains("Relapse prevention"), "{text}");
     assert!(!text.contains("Sessionnotesmarker"), "{text}");
     assert!(!text.contains("breathe first"), "{text}");

@@ -226,3 +226,153 @@ fn a_week_of_diary_cards_and_a_thought_record_from_json() {
         stdout(&o)
     );
 }
+
+fn journal_id(vault: &std::path::Path, text: &str) -> String {
+    let o = run(keel(vault, &["journal", "add", "--text", text]));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    stdout(&o).trim().to_owned()
+}
+
+#[test]
+fn report_writes_a_private_pdf_with_only_the_sections_and_entries_chosen() {
+    let (d, vault) = temp_vault();
+    init(&vault);
+    for answers in ["0,1,2,3,0,1,2,3,0", "0,0,0,1,0,0,0,0,0"] {
+        let o = run(keel(&vault, &["assess", "phq9", "--answers", answers]));
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+    }
+    let chosen = journal_id(&vault, "Chosenmarker for Dana");
+    journal_id(&vault, "Unchosenmarker stays mine");
+    let out = d.path().join("report.pdf");
+    let o = run(keel(
+        &vault,
+        &[
+            "report",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--sections",
+            "questionnaires,entries",
+            "--entries",
+            &chosen,
+            "--paper",
+            "letter",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(
+            "(1 January 2026 to 31 December 2026; 1 page): Questionnaires, Journal entries"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stderr(&o).contains("not encrypted"), "{}", stderr(&o));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let text = pdf_extract::extract_text(&out).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("12 Moderate"), "{text}");
+    assert!(text.contains("1 Minimal -11 (meaningful)"), "{text}");
+    assert!(text.contains("Chosenmarker for Dana"), "{text}");
+    assert!(!text.contains("Unchosenmarker"), "{text}");
+
+    // A file already there is kept unless --force.
+    let o = run(keel(
+        &vault,
+        &[
+            "report",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--sections",
+            "checkins",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("out: a file is already there"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn report_without_sections_uses_the_saved_choice_or_exits_1_naming_sections() {
+    let (d, vault) = temp_vault();
+    init(&vault);
+    let out = d.path().join("r.pdf");
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "report",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-30",
+            "--out",
+        ];
+        a.push(out.to_str().unwrap());
+        a.extend_from_slice(extra);
+        a.into_iter().map(str::to_owned).collect::<Vec<_>>()
+    };
+    let run_with = |extra: &[&str]| {
+        let a = args(extra);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        run(keel(&vault, &a))
+    };
+    let o = run_with(&[]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("sections: choose them with --sections"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+    for (extra, says) in [
+        (
+            vec!["--sections", "everything"],
+            "sections: choose from checkins",
+        ),
+        (
+            vec!["--sections", "checkins", "--paper", "a5"],
+            "paper: choose a4 or letter",
+        ),
+    ] {
+        let o = run_with(&extra);
+        assert_eq!(code(&o), 1);
+        assert!(stderr(&o).contains(says), "{}", stderr(&o));
+        assert!(!out.exists());
+    }
+    // The app's saved choice: questionnaires on Letter paper.
+    let choice = d.path().join("choice.json");
+    std::fs::write(
+        &choice,
+        r#"{"sections":["questionnaires"],"sessionNotes":"titles","paper":"letter","name":"","entries":[]}"#,
+    )
+    .unwrap();
+    let o = run(keel(
+        &vault,
+        &["add", "report-setup", "--json", choice.to_str().unwrap()],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = run_with(&[]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).ends_with(": Questionnaires\n"), "{}", stdout(&o));
+    let raw = std::fs::read(&out).unwrap();
+    assert!(
+        raw.windows(20).any(|w| w == b"/MediaBox[0 0 612 79"),
+        "Letter, as saved"
+    );
+}
