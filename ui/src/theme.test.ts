@@ -3,7 +3,7 @@
 // the light theme, the dark theme and the dark half of "system".
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { contrast, declarations, resolve, saturation, type Tokens } from './lib/contrast';
+import { contrast, declarations, luminance, resolve, saturation, type Tokens } from './lib/contrast';
 
 // Read from disk: Vitest hands CSS imports to tests empty.
 const css = readFileSync(new URL('./app.css', import.meta.url), 'utf8');
@@ -44,6 +44,10 @@ const PAIRS: [string, string, string, number][] = [
   ['pill text', '--text', '--pill-calm', 4.5],
   ['pill text', '--text', '--pill-middle', 4.5],
   ['pill text', '--text', '--pill-heavy', 4.5],
+  // Insights: each line of the chart, and its markers, against the card it is drawn on.
+  ['stress line', '--series-stress', '--surface', 3],
+  ['mood line', '--series-mood', '--surface', 3],
+  ['craving line', '--series-craving', '--surface', 3],
 ];
 
 describe.each(THEMES)('%s theme', (_name, tokens) => {
@@ -59,6 +63,34 @@ describe.each(THEMES.filter(([name]) => name !== 'light'))('%s theme', (_name, t
   // page: the fill must be a clear colour.
   it('the primary button is a clearly coloured fill, not a washed-out one', () => {
     expect(saturation(resolve(tokens, '--accent'))).toBeGreaterThanOrEqual(0.4);
+  });
+});
+
+describe.each(THEMES)('%s theme: the year in pixels', (name, tokens) => {
+  const bins = [1, 2, 3, 4, 5].map((i) => resolve(tokens, `--px-${i}`));
+
+  it('goes one way in lightness, each bin clearly apart from the next (not by hue alone)', () => {
+    const l = bins.map(luminance);
+    const darker = name === 'light';
+    for (let i = 1; i < l.length; i++) {
+      expect(darker ? l[i] < l[i - 1] : l[i] > l[i - 1], `bin ${i + 1} against bin ${i}`).toBe(true);
+      expect(contrast(bins[i], bins[i - 1]), `bin ${i + 1} against bin ${i}`).toBeGreaterThanOrEqual(1.4);
+    }
+  });
+
+  it('the highest bin stands out from the card, and the lowest is not lost on it', () => {
+    const surface = resolve(tokens, '--surface');
+    expect(contrast(bins[4], surface)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(bins[0], surface)).toBeGreaterThanOrEqual(1.4);
+  });
+
+  it('a day with no rating is hollow: the card with a control-border edge, never a bin colour', () => {
+    const bare = css.replace(/\/\*[\s\S]*?\*\//g, '');
+    const at = bare.indexOf('.pixel.empty {');
+    expect(at).toBeGreaterThanOrEqual(0);
+    const rule = bare.slice(at, bare.indexOf('}', at));
+    expect(rule).toMatch(/background: var\(--surface\)/);
+    expect(rule).toMatch(/inset 0 0 0 1px var\(--control-border\)/);
   });
 });
 

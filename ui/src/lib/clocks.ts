@@ -89,3 +89,31 @@ export function clockStatus(since: string, lapses: { at: string; restart: boolea
     nextMilestoneDay: next?.[1] ?? null,
   };
 }
+
+/** One run of a clock: from its start or a lapse that restarted it, to the next such lapse or
+ * `now` (the current run, `ended` false). Days as each end's wall clock says them. */
+export interface ClockRun {
+  start: string;
+  end: string;
+  days: number;
+  ended: boolean;
+}
+
+/** Every run of a clock that began at `since`, oldest first, the current one last (`clocks::runs`).
+ * A lapse that did not restart the clock does not end a run; lapses before `since` or after
+ * `now` do not count. Times are RFC 3339 with their own offsets. */
+export function clockRuns(since: string, lapses: { at: string; restart: boolean }[], now: string): ClockRun[] {
+  const t = (s: string) => parse(s).instant;
+  const counted = lapses.filter((l) => t(l.at) >= t(since) && t(l.at) <= t(now)).sort((a, b) => t(a.at) - t(b.at));
+  const starts = [since, ...counted.filter((l) => l.restart).map((l) => l.at)];
+  return starts.map((start, i) => {
+    const ended = i + 1 < starts.length;
+    const end = ended ? starts[i + 1] : now;
+    return { start, end, days: wallDays(start, end), ended };
+  });
+}
+
+/** The wall-clock day of an RFC 3339 time, in its own offset. */
+export function wallDate(s: string): string {
+  return dateOf(parse(s).wall);
+}

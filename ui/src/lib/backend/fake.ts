@@ -24,6 +24,8 @@ import type {
   ProgrammeDto,
   AssessmentTrendDto,
   DiaryWeekDto,
+  InsightsDto,
+  InsightsQuery,
   OnThisDayDto,
   RecordDto,
   RecordKind,
@@ -55,7 +57,20 @@ import {
 import { localRfc3339 } from '../time';
 import { INSTRUMENTS, bandOf, instrument } from '../instruments';
 import type { Instrument } from './generated/Instrument';
-import { clockStatus } from '../clocks';
+import { clockRuns, clockStatus, wallDate } from '../clocks';
+import {
+  BUCKETS,
+  bucketStart,
+  haltVsStress,
+  highStressDays,
+  series,
+  shiftDay,
+  skillEffects,
+  sleepVsNextDayStress,
+  spanStart,
+  type Bucket,
+  type DatedCheckin,
+} from './fakeInsights';
 import { programme, type MarkRecord, type SlotRecord } from '../programme';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -1131,20 +1146,26 @@ export class FakeBackend implements Backend {
       .sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  async clockStatus(): Promise<ClockStatusDto[]> {
-    this.guard();
+  /** Each clock that is not archived, the longest-running first, with the lapses logged
+   * against it (`commands::clocks_with_lapses`). */
+  private async clockRecords(): Promise<{ id: string; body: Body<'clock'>; lapses: { at: string; restart: boolean }[] }[]> {
     const { records } = await this.listRecords(listQuery({ kinds: ['clock', 'lapse'] }));
-    const now = localRfc3339(new Date());
     const lapses = records.flatMap((r) => (r.body.kind === 'lapse' && r.body.clock ? [{ clock: r.body.clock, at: r.at, restart: r.body.restart }] : []));
     return records
       .flatMap((r) => (r.body.kind === 'clock' && !r.body.archived ? [{ id: r.id, body: r.body }] : []))
       .sort((a, b) => Date.parse(a.body.since) - Date.parse(b.body.since) || (a.id < b.id ? -1 : 1))
-      .map(({ id, body }) => ({
-        id,
-        name: body.name,
-        since: body.since,
-        ...clockStatus(body.since, lapses.filter((l) => l.clock === id), now),
-      }));
+      .map(({ id, body }) => ({ id, body, lapses: lapses.filter((l) => l.clock === id).map(({ at, restart }) => ({ at, restart })) }));
+  }
+
+  async clockStatus(): Promise<ClockStatusDto[]> {
+    this.guard();
+    const now = localRfc3339(new Date());
+    return (await this.clockRecords()).map(({ id, body, lapses }) => ({
+      id,
+      name: body.name,
+      since: body.since,
+      ...clockStatus(body.since, lapses, now),
+    }));
   }
 
   /** As `commands::programme`, on this machine's wall clock now. */
@@ -1162,34 +1183,7 @@ export class FakeBackend implements Backend {
     const form = instrument(id.trim());
     if (!form) throw invalid('instrument', `choose one of ${INSTRUMENTS.map((i) => i.id).join(', ')}`);
     const { records } = await this.listRecords(listQuery({ kinds: ['assessment'] }));
-    const mine = records
-      .flatMap((r) => (r.body.kind === 'assessment' && r.body.instrument === form.id ? [{ r, body: r.body }] : []))
-      .sort((a, b) => Date.parse(a.r.at) - Date.parse(b.r.at) || Date.parse(a.r.created) - Date.parse(b.r.created));
-    let prev: number | null = null;
-    const points = mine.map(({ r, body }) => {
-      const total = body.answers.reduce((t, a) => t + a, 0);
-      const change = prev === null ? null : total - prev;
-      prev = total;
-      return {
-        id: r.id,
-        at: r.at,
-        localDate: r.localDate,
-        total,
-        band: bandOf(form, total),
-        change,
-        meaningful: change !== null && Math.abs(change) >= form.meaningfulChange,
-      };
-    });
-    const overall = points.length > 1 ? points[points.length - 1].total - points[0].total : null;
-    const today = localRfc3339(new Date()).slice(0, 10);
-    const last = points[points.length - 1];
-    return this.out({
-      instrument: form.id,
-      points,
-      overall,
-      overallMeaningful: overall !== null && Math.abs(overall) >= form.meaningfulChange,
-      daysSince: last ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${last.localDate}T00:00:00Z`)) / 86400e3) : null,
-    });
+    return this.out(trendOf(records, form, localRfc3339(new Date()).slice(0, 10)));
   }
 
   /** As `commands::diary_week`: the Monday-to-Sunday week holding `date`. */
@@ -1224,6 +1218,74 @@ export class FakeBackend implements Backend {
       out.push(...records.map((record) => ({ ago, record })));
     }
     return out;
+  }
+
+  /** As `commands::insights`: what the check-ins, coping-skill uses, lapses, questionnaires and
+   * attendance say over a span ending today (the pure figures in `fakeInsights.ts`). */
+  async insights(req: InsightsQuery): Promise<InsightsDto> {
+    this.guard();
+    const now = localRfc3339(new Date());
+    const today = now.slice(0, 10);
+    const range = (req.range ?? '').trim();
+    const from = spanStart(range, today);
+    if (from === undefined) throw invalid('range', 'choose one of 30d, 90d, 1y, all');
+    const bucket = (req.bucket ?? '').trim() as Bucket;
+    if (!BUCKETS.includes(bucket)) throw invalid('bucket', 'choose one of day, week, month');
+    // Read once: the span, and the last year for the year in pixels, whichever reaches back
+    // further.
+    const year = shiftDay(today, -364);
+    const since = from === null ? null : from < year ? from : year;
+    const { records } = await this.listRecords(listQuery({ kinds: ['checkin', 'skill-use', 'lapse'], since }));
+    const inSpan = (day: string) => from === null || day >= from;
+    const checkins: DatedCheckin[] = [];
+    const yearCheckins: DatedCheckin[] = [];
+    const uses: Body<'skill-use'>[] = [];
+    const lapses = new Map<string, number>();
+    for (const r of records) {
+      const day = r.localDate;
+      if (r.body.kind === 'checkin') {
+        if (day >= year) yearCheckins.push({ day, c: r.body });
+        if (inSpan(day)) checkins.push({ day, c: r.body });
+      } else if (r.body.kind === 'skill-use' && inSpan(day)) {
+        uses.push(r.body);
+      } else if (r.body.kind === 'lapse' && inSpan(day)) {
+        const start = bucketStart(bucket, day);
+        lapses.set(start, (lapses.get(start) ?? 0) + 1);
+      }
+    }
+    const [clocks, questionnaires, programme] = await Promise.all([
+      this.clockRecords(),
+      this.listRecords(listQuery({ kinds: ['assessment'] })),
+      this.programme(),
+    ]);
+    return this.out({
+      from,
+      to: today,
+      bucket,
+      stress: series(checkins, 'stress', bucket, from, today),
+      mood: series(checkins, 'mood', bucket, from, today),
+      craving: series(checkins, 'craving', bucket, from, today),
+      moodDays: series(yearCheckins, 'mood', 'day', year, today),
+      stressDays: series(yearCheckins, 'stress', 'day', year, today),
+      skills: skillEffects(uses),
+      sleep: sleepVsNextDayStress(checkins),
+      halt: haltVsStress(checkins),
+      highStress: highStressDays(checkins),
+      lapses: [...lapses.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([start, n]) => ({ start, mean: n, n })),
+      // Each clock's runs that end on or after the span's first day (all of them for everything).
+      clocks: clocks.map(({ id, body, lapses }) => ({
+        id,
+        name: body.name,
+        runs: clockRuns(body.since, lapses, now)
+          .map((r) => ({ start: wallDate(r.start), end: wallDate(r.end), days: r.days, ended: r.ended }))
+          .filter((r) => from === null || r.end >= from),
+      })),
+      phq9: trendOf(questionnaires.records, instrument('phq9')!, today),
+      gad7: trendOf(questionnaires.records, instrument('gad7')!, today),
+      attendance: programme.attendance,
+    });
   }
 
   /** Readable while locked, as the shell's. */
@@ -1288,6 +1350,40 @@ export class FakeBackend implements Backend {
   emitQuickCheckin() {
     for (const h of this.quickCheckinHandlers) h();
   }
+}
+
+// ---- Questionnaires and insights, as src/commands.rs ----------------------------------------
+
+/** One form's results among `records`, oldest first (by when each was taken, then written),
+ * each with its change from the one before (`commands::trend_of`). */
+function trendOf(records: RecordDto[], form: Instrument, today: string): AssessmentTrendDto {
+  const mine = records
+    .flatMap((r) => (r.body.kind === 'assessment' && r.body.instrument === form.id ? [{ r, body: r.body }] : []))
+    .sort((a, b) => Date.parse(a.r.at) - Date.parse(b.r.at) || Date.parse(a.r.created) - Date.parse(b.r.created));
+  let prev: number | null = null;
+  const points = mine.map(({ r, body }) => {
+    const total = body.answers.reduce((t, a) => t + a, 0);
+    const change = prev === null ? null : total - prev;
+    prev = total;
+    return {
+      id: r.id,
+      at: r.at,
+      localDate: r.localDate,
+      total,
+      band: bandOf(form, total),
+      change,
+      meaningful: change !== null && Math.abs(change) >= form.meaningfulChange,
+    };
+  });
+  const overall = points.length > 1 ? points[points.length - 1].total - points[0].total : null;
+  const last = points[points.length - 1];
+  return {
+    instrument: form.id,
+    points,
+    overall,
+    overallMeaningful: overall !== null && Math.abs(overall) >= form.meaningfulChange,
+    daysSince: last ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${last.localDate}T00:00:00Z`)) / 86400e3) : null,
+  };
 }
 
 // ---- Reminders, as src/dto.rs and src/reminders.rs -------------------------------------------
@@ -1378,9 +1474,11 @@ export async function seedDemo(fake: FakeBackend, n: number): Promise<void> {
     const k = i % 7;
     let body: BodyDto;
     if (k < 4) {
-      body = { kind: 'checkin', stress: (i * 7) % 11, mood: (i * 3) % 11, craving: i % 4, sleepHours: 7, halt: { hungry: i % 5 === 0, angry: false, lonely: i % 6 === 0, tired: i % 3 === 0 }, emotions: i % 2 ? ['anxious'] : ['calm'], triggers: i % 4 ? [] : ['deadline'], context: 'work', note: notes[i % notes.length], factors: { exercise: i % 2 === 0, meals: 3, caffeine: i % 3, medication: true, outdoors: null }, trackers: i % 3 ? [] : [{ tracker: water.id, name: 'Water', answer: 'number', unit: 'glasses', value: 4 + (i % 5) }, { tracker: walk.id, name: 'Walk', answer: 'yes-no', unit: '', value: i % 2 }], bring: i % 17 === 0 };
+      body = { kind: 'checkin', stress: (i * 7) % 11, mood: (i * 3) % 11, craving: i % 4, sleepHours: 5 + (i % 4) + (i % 3) / 2, halt: { hungry: i % 5 === 0, angry: false, lonely: i % 6 === 0, tired: i % 3 === 0 }, emotions: i % 2 ? ['anxious'] : ['calm'], triggers: i % 4 ? [] : ['deadline'], context: 'work', note: notes[i % notes.length], factors: { exercise: i % 2 === 0, meals: 3, caffeine: i % 3, medication: true, outdoors: null }, trackers: i % 3 ? [] : [{ tracker: water.id, name: 'Water', answer: 'number', unit: 'glasses', value: 4 + (i % 5) }, { tracker: walk.id, name: 'Walk', answer: 'yes-no', unit: '', value: i % 2 }], bring: i % 17 === 0 };
     } else if (k === 4) {
-      body = { kind: 'skill-use', skillId: null, skillName: 'Box breathing', situation: 'Before a meeting', distressBefore: 7, distressAfter: 4, urgeBefore: 3, urgeAfter: 1, minutes: 5, note: '', urgeAlong: [] };
+      // Three skills, so Insights has some to put in order and one still waiting for ratings.
+      const [skillName, after] = i % 3 === 0 ? ['Box breathing', 4] : i % 3 === 1 ? ['Walk outside', 3 + (i % 4)] : ['Cold water', i % 2 ? null : 5];
+      body = { kind: 'skill-use', skillId: null, skillName, situation: 'Before a meeting', distressBefore: 7, distressAfter: after, urgeBefore: 3, urgeAfter: 1, minutes: 5, note: '', urgeAlong: [] };
     } else if (k === 5) {
       body = { kind: 'session', sessionType: 'group', title: `Group ${i}`, facilitator: 'Dr. Rivera', notes: '## Check-in round\n- Talked about **sleep**\n- Practised urge surfing', takeaways: 'Notice the wave, do not fight it.', homework: [{ text: 'Practise box breathing daily', done: i > 20 }], bring: [{ text: 'Ask about the weekend plan', done: i > 20 }], attended: true };
     } else {
@@ -1403,6 +1501,11 @@ export async function seedDemo(fake: FakeBackend, n: number): Promise<void> {
         fake.insert({ kind: 'assessment', instrument: id, answers: answersFor(total, items, scored), difficulty: 1, note: '', total, band: bandOf(instrument(id)!, total) }, when);
       });
     }
+  }
+  // A clock with a lapse that restarted it, so Insights has runs to draw.
+  if (n > 0) {
+    const clock = fake.insert({ kind: 'clock', name: 'Alcohol', since: localRfc3339(new Date(now - 200 * 86400e3)), archived: false }, new Date(now - 200 * 86400e3));
+    fake.insert({ kind: 'lapse', clock: clock.id, clockName: 'Alcohol', restart: true, whatHappened: 'A wedding', triggers: ['party'], halt: { hungry: false, angry: false, lonely: true, tired: true }, place: '', people: [], helped: 'Called my sponsor the next morning', nextTime: 'Leave early' }, new Date(now - 61 * 86400e3));
   }
   // One record as a newer version of Keel would leave it, to preview how such a record is kept.
   if (n > 0) {

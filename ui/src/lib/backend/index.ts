@@ -7,6 +7,8 @@ import type { ProgrammeDto } from './generated/ProgrammeDto';
 import type { AssessmentTrendDto } from './generated/AssessmentTrendDto';
 import type { DiaryWeekDto } from './generated/DiaryWeekDto';
 import type { OnThisDayDto } from './generated/OnThisDayDto';
+import type { InsightsDto } from './generated/InsightsDto';
+import type { InsightsQuery } from './generated/InsightsQuery';
 import type { ReminderSettings } from './generated/ReminderSettings';
 import type { CrisisPlanDto } from './generated/CrisisPlanDto';
 import type { CreatedVaultDto } from './generated/CreatedVaultDto';
@@ -51,6 +53,16 @@ export type { DiaryDayDto } from './generated/DiaryDayDto';
 export type { DiarySetupDto } from './generated/DiarySetupDto';
 export type { DiaryWeekDto } from './generated/DiaryWeekDto';
 export type { OnThisDayDto } from './generated/OnThisDayDto';
+export type { InsightsDto } from './generated/InsightsDto';
+export type { InsightsQuery } from './generated/InsightsQuery';
+export type { PointDto } from './generated/PointDto';
+export type { SkillEffectDto } from './generated/SkillEffectDto';
+export type { SleepBandDto } from './generated/SleepBandDto';
+export type { HaltStressDto } from './generated/HaltStressDto';
+export type { HighStressDto } from './generated/HighStressDto';
+export type { CountDto } from './generated/CountDto';
+export type { ClockRunsDto } from './generated/ClockRunsDto';
+export type { RunDto } from './generated/RunDto';
 export type { FeelingDto } from './generated/FeelingDto';
 export type { Instrument } from './generated/Instrument';
 export type { MoodDto } from './generated/MoodDto';
@@ -155,6 +167,11 @@ export interface Backend {
   diaryWeek(date: string): Promise<DiaryWeekDto>;
   /** Entries written on today's date in earlier months (up to 11 back) and years, newest first. */
   onThisDay(): Promise<OnThisDayDto[]>;
+  /** What the records say over a span ending today (`30d`, `90d`, `1y`, `all`), grouped by
+   * `day`, `week` (from Monday) or `month`: every figure with the number of records behind it.
+   * The year in pixels (`moodDays`, `stressDays`) is always the last 365 days. A span or grouping
+   * it does not know is `InvalidInput` naming `range` or `bucket`. */
+  insights(req: InsightsQuery): Promise<InsightsDto>;
   /** Reminders and running in the tray. Kept beside the journal, not in it (they work while
    * locked), so readable while locked. */
   reminderSettings(): Promise<ReminderSettings>;

@@ -9,6 +9,7 @@ import type {
   ChangePassphraseRequest,
   ConfirmKeyRequest,
   CrisisPlanDto,
+  InsightsQuery,
   ListQuery,
   VaultStatus,
   NewRecord,
@@ -125,6 +126,9 @@ export class TauriBackend implements Backend {
   }
   onThisDay() {
     return call('on_this_day', {});
+  }
+  insights(req: InsightsQuery) {
+    return call('insights', { req });
   }
   reminderSettings() {
     return call('get_reminder_settings', {});

@@ -289,7 +289,7 @@ describe('icons', () => {
       fake.insert(checkin({ stress: 3, note: 'an entry' }), noon(0));
     });
     app.toast('Saved.');
-    for (const view of ['Today', 'History', 'Search', 'Coping skills', 'Questionnaires', 'Trash', 'Settings', 'Help']) {
+    for (const view of ['Today', 'History', 'Search', 'Coping skills', 'Questionnaires', 'Insights', 'Report', 'Trash', 'Settings', 'Help']) {
       await user.click(screen.getByRole('button', { name: view }));
       await waitFor(() => expect(screen.getByRole('button', { name: view })).toHaveAttribute('aria-current', 'page'));
       const svgs = [...document.querySelectorAll('svg')];
@@ -328,6 +328,8 @@ function expectNamesHoldVisibleWords(where: string) {
   }
   for (const svg of root.querySelectorAll('svg')) {
     expect(svg.hasAttribute('style'), `${where}: an svg with a style attribute`).toBe(false);
+    // A chart that is an image with its words (the report's) is read; every other svg is decoration.
+    if (svg.getAttribute('role') === 'img' && svg.getAttribute('aria-label')) continue;
     expect(svg.closest('[aria-hidden="true"]'), `${where}: an icon screen readers would read`).not.toBeNull();
   }
 }
@@ -400,5 +402,49 @@ describe('the questionnaires', () => {
     await user.click(screen.getByRole('button', { name: 'Help' }));
     await screen.findByRole('region', { name: 'Questionnaires' });
     expectNamesHoldVisibleWords('Help');
+  });
+});
+
+describe('Insights', () => {
+  it('names each control after the words it shows, with figures, the year in pixels and its table open', async () => {
+    const { user, fake } = await open();
+    const at = (daysAgo: number) => noon(daysAgo).toISOString();
+    for (let i = 0; i < 12; i++) {
+      await fake.addRecord({ at: at(i * 3), body: checkin({ stress: i % 11, mood: (i * 3) % 11, craving: i % 4, sleepHours: 5 + (i % 4), halt: { hungry: i % 2 === 0, angry: false, lonely: false, tired: i % 3 === 0 }, triggers: ['deadline'], context: 'work' }) });
+    }
+    for (let i = 0; i < 4; i++) {
+      await fake.addRecord({ at: at(i), body: { kind: 'skill-use', skillId: null, skillName: 'Box breathing', situation: '', distressBefore: 7, distressAfter: 3 + (i % 2), urgeBefore: null, urgeAfter: null, minutes: null, note: '', urgeAlong: [] } });
+    }
+    const clock = await fake.addRecord({ at: at(60), body: { kind: 'clock', name: 'Alcohol', since: at(60), archived: false } });
+    await fake.addRecord({ at: at(20), body: { kind: 'lapse', clock: clock.id, clockName: 'Alcohol', restart: true, whatHappened: '', triggers: [], halt: { hungry: false, angry: false, lonely: false, tired: false }, place: '', people: [], helped: '', nextTime: '' } });
+    await user.click(screen.getByRole('button', { name: 'Insights' }));
+    await screen.findByRole('grid', { name: 'A year of mood, one square for each day' });
+    await user.click(screen.getByText('Month by month, as a table'));
+    expectNamesHoldVisibleWords('Insights');
+    expect(document.querySelector('main [style]'), 'no inline styles under the CSP').toBeNull();
+    await user.click(screen.getByRole('radio', { name: 'Everything' }));
+    await waitFor(() => expect(screen.getByText(/^Showing /)).toHaveTextContent('Showing everything'));
+    expectNamesHoldVisibleWords('Insights, everything');
+  });
+});
+
+describe('Report', () => {
+  it('names each control after the words it shows, with entries to choose and a preview with a chart', async () => {
+    const { user } = await open((fake) => {
+      fake.insert(checkin({ stress: 5, mood: 6, craving: 1 }), noon(2));
+      fake.insert(checkin({ stress: 3, mood: 7, craving: 0 }), noon(1));
+      fake.insert({ ...emptySession(), title: 'Group' }, noon(1));
+      fake.insert({ ...emptyJournal(), title: 'Evening notes', text: 'A calm day.' }, noon(1));
+    });
+    await user.click(screen.getByRole('button', { name: 'Report' }));
+    await screen.findByRole('heading', { level: 1, name: 'Report for my counsellor' });
+    await user.click(screen.getByRole('checkbox', { name: 'Journal entries' }));
+    await user.click(await screen.findByRole('checkbox', { name: /^Evening notes/ }));
+    expectNamesHoldVisibleWords('Report');
+    await user.click(screen.getByRole('button', { name: 'Preview' }));
+    await screen.findByRole('img', { name: /^A line chart of average/ });
+    expectNamesHoldVisibleWords('Report, previewed');
+    expect(document.querySelector('main [style]'), 'no inline styles under the CSP').toBeNull();
+    for (const th of document.querySelectorAll('.report-page thead th')) expect(th).toHaveAttribute('scope', 'col');
   });
 });
