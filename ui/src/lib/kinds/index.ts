@@ -67,8 +67,8 @@ const registry = {
   assessment,
   'diary-card': diaryCard,
   'diary-setup': diarySetup,
-  'report-setup': reportSetup,
   'thought-record': thoughtRecord,
+  'report-setup': reportSetup,
   unknown,
 } satisfies { [K in RecordKind]: KindUi<K> };
 
