@@ -14,8 +14,8 @@ use crate::error::{Error, Result};
 use crate::model::{Body, Kind, Record, RecordId};
 use crate::vault::{Filter, Vault};
 
-/// What a report covers, as the app and the CLI ask for it. The app keeps the last choice
-/// (`report-setup` is not a record: see `ReportChoice`).
+/// What a report covers, as the app and the CLI ask for it. The app keeps the last choice as
+/// a `report-setup` record (`crate::kinds::report_setup`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(rename_all = "camelCase")]
