@@ -8,7 +8,7 @@ import { localDay } from './time';
 import { labelOverrides } from './kinds/overrides.svelte';
 
 export type Phase = 'loading' | 'firstrun' | 'locked' | 'unlocked' | 'failed';
-export type View = 'today' | 'programme' | 'history' | 'search' | 'skills' | 'diary' | 'questionnaires' | 'insights' | 'plan' | 'surf' | 'trash' | 'settings' | 'help' | 'edit' | 'check';
+export type View = 'today' | 'programme' | 'history' | 'search' | 'skills' | 'diary' | 'questionnaires' | 'insights' | 'report' | 'plan' | 'surf' | 'trash' | 'settings' | 'help' | 'edit' | 'check';
 
 export interface Editing {
   /** An entry kind: one the editor writes, or a record from a newer Keel (shown, not edited). */

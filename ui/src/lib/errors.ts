@@ -118,6 +118,13 @@ const FIELD_NAMES: Record<string, string> = {
   since: 'From',
   until: 'To',
   tag: 'Tag',
+  // The counsellor report
+  from: 'From',
+  to: 'To',
+  sections: 'What to include',
+  sessionNotes: 'Session notes',
+  paper: 'Paper',
+  entries: 'Journal entries',
 };
 
 export function fieldName(field: string | null | undefined): string {

@@ -29,3 +29,36 @@ export const SECTION_HEADINGS: Record<ReportSection, string> = {
   lapses: 'Lapses',
   entries: 'Journal entries',
 };
+
+/** The sections ticked the first time the page opens: the everyday ones, no journal entries. */
+export const DEFAULT_SECTIONS: ReportSection[] = ['checkins', 'skills', 'sessions', 'homework', 'attendance'];
+
+/** A report's choices as the page holds them (the dates are not remembered). */
+export interface ReportChoices {
+  sections: ReportSection[];
+  sessionNotes: 'titles' | 'full';
+  paper: 'a4' | 'letter';
+  name: string;
+  entries: string[];
+}
+
+export function defaultChoices(): ReportChoices {
+  return { sections: [...DEFAULT_SECTIONS], sessionNotes: 'titles', paper: 'a4', name: '', entries: [] };
+}
+
+/** The choices a `report-setup` record holds, anything unknown left at its default. */
+export function choicesFrom(setup: { sections: string[]; sessionNotes: string; paper: string; name: string; entries: string[] }): ReportChoices {
+  return {
+    sections: REPORT_SECTIONS.filter((s) => setup.sections.includes(s)),
+    sessionNotes: setup.sessionNotes === 'full' ? 'full' : 'titles',
+    paper: setup.paper === 'letter' ? 'letter' : 'a4',
+    name: setup.name,
+    entries: [...setup.entries],
+  };
+}
+
+/** The first words of a text, for an entry with no title. */
+export function firstWords(text: string, n = 8): string {
+  const words = text.replace(/[#*_>`[\]]/g, ' ').trim().split(/\s+/).filter(Boolean);
+  return words.length > n ? `${words.slice(0, n).join(' ')}…` : words.join(' ');
+}

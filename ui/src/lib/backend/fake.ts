@@ -27,6 +27,8 @@ import type {
   InsightsDto,
   InsightsQuery,
   OnThisDayDto,
+  ReportDto,
+  ReportRequest,
   RecordDto,
   RecordKind,
   RecoverRequest,
@@ -72,6 +74,8 @@ import {
   type DatedCheckin,
 } from './fakeInsights';
 import { programme, type MarkRecord, type SlotRecord } from '../programme';
+import { REPORT_SECTIONS } from '../report';
+import { buildReport, checkReport, noJournalEntry } from './fakeReport';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -609,6 +613,32 @@ const NORMALIZE: { [K in RecordKind]: (b: Body<K>) => Body<K> } = {
       return list;
     });
     return { kind: 'diary-setup', targets: lists[0], emotions: lists[1], medication: !!b.medication };
+  },
+  'report-setup': (b) => {
+    // As `ReportSetup::validate` (src/kinds/report_setup.rs).
+    const order = REPORT_SECTIONS as readonly string[];
+    const sections: string[] = [];
+    for (const raw of b.sections ?? []) {
+      const word = raw.trim().toLowerCase();
+      if (!order.includes(word)) throw invalid('sections', `choose from ${order.join(', ')}`);
+      if (!sections.includes(word)) sections.push(word);
+    }
+    sections.sort((a, c) => order.indexOf(a) - order.indexOf(c));
+    const sessionNotes = (b.sessionNotes ?? 'titles').trim();
+    if (sessionNotes !== 'titles' && sessionNotes !== 'full') throw invalid('sessionNotes', 'choose titles or full');
+    const paper = (b.paper ?? 'a4').trim().toLowerCase();
+    if (paper !== 'a4' && paper !== 'letter') throw invalid('paper', 'choose a4 or letter');
+    const name = (b.name ?? '').trim();
+    if (/[\n\r]/.test(name)) throw invalid('name', 'a name is one line');
+    if ([...name].length > 80) throw invalid('name', 'at most 80 characters');
+    const entries: string[] = [];
+    for (const e of b.entries ?? []) {
+      if (!/^[0-9a-fA-F]{32}$/.test(e.trim())) throw invalid('entries', "an entry's id is 32 hexadecimal digits");
+      const id = e.trim().toLowerCase();
+      if (!entries.includes(id)) entries.push(id);
+    }
+    if (entries.length > 200) throw invalid('entries', 'at most 200 entries in one report');
+    return { kind: 'report-setup', sections, sessionNotes, paper, name, entries };
   },
   'thought-record': (b) => {
     // As `ThoughtRecord::validate` (src/kinds/thought_record.rs).
@@ -1286,6 +1316,39 @@ export class FakeBackend implements Backend {
       gad7: trendOf(questionnaires.records, instrument('gad7')!, today),
       attendance: programme.attendance,
     });
+  }
+
+  /** As `commands::report`: the request checked as the engine checks it, the chosen entries
+   * first, then the chosen sections over the span (see `fakeReport.ts` for which the fake
+   * builds in full). */
+  async reportPreview(req: ReportRequest): Promise<ReportDto> {
+    this.guard();
+    const o = checkReport(req);
+    const chosen: RecordDto[] = [];
+    for (const id of o.entries) {
+      const r = this.records.get(id);
+      if (!r || this.damaged.has(id) || r.trashed !== null || r.body.kind !== 'journal') throw noJournalEntry(id);
+      chosen.push(r);
+    }
+    const { records } = await this.listRecords(listQuery({ kinds: [...ALL_KINDS.filter((k) => k !== 'unknown')], since: o.from, until: o.to }));
+    const order = new Map(this.sorted().map((r, i) => [r.id, i]));
+    const oldestFirst = (a: RecordDto, b: RecordDto) => (order.get(b.id) ?? 0) - (order.get(a.id) ?? 0);
+    const today = localRfc3339(new Date()).slice(0, 10);
+    return this.out(buildReport(o, records.reverse(), chosen.sort(oldestFirst), today, this.settings.cravingLabel));
+  }
+
+  /** The last request `saveReport` was given, for tests. */
+  lastSaveRequest: ReportRequest | null = null;
+  /** Set to answer the save dialog with Cancel. */
+  cancelSave = false;
+
+  /** As the shell's `save_report`: a bad request fails before any dialog; then the name the
+   * dialog suggests, or null when the person cancels. */
+  async saveReport(req: ReportRequest): Promise<string | null> {
+    this.lastSaveRequest = structuredClone(req);
+    await this.reportPreview(req);
+    if (this.cancelSave) return null;
+    return `Keel report ${req.from.trim()} to ${req.to.trim()}.pdf`;
   }
 
   /** Readable while locked, as the shell's. */

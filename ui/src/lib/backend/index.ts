@@ -9,6 +9,8 @@ import type { DiaryWeekDto } from './generated/DiaryWeekDto';
 import type { OnThisDayDto } from './generated/OnThisDayDto';
 import type { InsightsDto } from './generated/InsightsDto';
 import type { InsightsQuery } from './generated/InsightsQuery';
+import type { ReportDto } from './generated/ReportDto';
+import type { ReportRequest } from './generated/ReportRequest';
 import type { ReminderSettings } from './generated/ReminderSettings';
 import type { CrisisPlanDto } from './generated/CrisisPlanDto';
 import type { CreatedVaultDto } from './generated/CreatedVaultDto';
@@ -55,6 +57,12 @@ export type { DiaryWeekDto } from './generated/DiaryWeekDto';
 export type { OnThisDayDto } from './generated/OnThisDayDto';
 export type { InsightsDto } from './generated/InsightsDto';
 export type { InsightsQuery } from './generated/InsightsQuery';
+export type { ReportDto } from './generated/ReportDto';
+export type { ReportRequest } from './generated/ReportRequest';
+export type { ReportSectionDto } from './generated/ReportSectionDto';
+export type { BlockDto } from './generated/BlockDto';
+export type { ChartLineDto } from './generated/ChartLineDto';
+export type { ReportSetupDto } from './generated/ReportSetupDto';
 export type { PointDto } from './generated/PointDto';
 export type { SkillEffectDto } from './generated/SkillEffectDto';
 export type { SleepBandDto } from './generated/SleepBandDto';
@@ -172,6 +180,14 @@ export interface Backend {
    * The year in pixels (`moodDays`, `stressDays`) is always the last 365 days. A span or grouping
    * it does not know is `InvalidInput` naming `range` or `bucket`. */
   insights(req: InsightsQuery): Promise<InsightsDto>;
+  /** The counsellor report as it would be saved: the chosen sections over the dates, as blocks
+   * the page draws. A bad request is `InvalidInput` naming its field (`from`, `to`, `sections`,
+   * `sessionNotes`, `paper`, `name`, `entries`; "no journal entry {id}" for an id that is not
+   * one). */
+  reportPreview(req: ReportRequest): Promise<ReportDto>;
+  /** Checks the request, then the shell asks where to save the PDF (its own dialog, a neutral
+   * name suggested): the saved file's name, or null when the person cancelled. */
+  saveReport(req: ReportRequest): Promise<string | null>;
   /** Reminders and running in the tray. Kept beside the journal, not in it (they work while
    * locked), so readable while locked. */
   reminderSettings(): Promise<ReminderSettings>;

@@ -11,6 +11,7 @@ import type {
   CrisisPlanDto,
   InsightsQuery,
   ListQuery,
+  ReportRequest,
   VaultStatus,
   NewRecord,
   PassphraseRequest,
@@ -129,6 +130,12 @@ export class TauriBackend implements Backend {
   }
   insights(req: InsightsQuery) {
     return call('insights', { req });
+  }
+  reportPreview(req: ReportRequest) {
+    return call('report_preview', { req });
+  }
+  saveReport(req: ReportRequest) {
+    return call('save_report', { req });
   }
   reminderSettings() {
     return call('get_reminder_settings', {});
