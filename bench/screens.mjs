@@ -5,6 +5,8 @@
 //   history   click on History → its first rows drawn
 //   scroll    History scrolled 60 px a frame for 4 s: frame times (mean, p95, max, over 33 ms)
 //   search    the last key of a word typed into Search → its results drawn
+//   insights  click on Insights → every section drawn (the last 90 days, by week, and the year
+//             in pixels); then a click on Everything → drawn again over every record, by month
 //   memory    PSS of the app and its WebKit processes after scrolling all of History
 // Usage (from bench/screens.sh): node bench/screens.mjs KEEL_BIN VAULT ROUNDS
 import fs from 'node:fs';
@@ -29,6 +31,13 @@ async function arm(app, event, what) {
           document.querySelector('ul[aria-label="Today\'s entries list"] li'),
         history: () => document.querySelectorAll('.vlist-row .record-row').length > 5,
         search: () => /matches/.test(document.querySelector('main [role=status]')?.textContent || '') && document.querySelectorAll('ul.results li').length > 0,
+        insights: () =>
+          /Showing the last 90 days/.test(document.querySelector('.insights-status')?.textContent || '') &&
+          document.querySelectorAll('.pixels [role=gridcell]').length > 300 &&
+          document.querySelector('.series-table tbody tr'),
+        insightsAll: () =>
+          /Showing everything, month by month/.test(document.querySelector('.insights-status')?.textContent || '') &&
+          document.querySelector('.series-table tbody tr'),
       }[name];
       window.__bench = { t0: null, ms: null };
       const start = (e) => {
@@ -65,7 +74,7 @@ const stats = (xs) => {
 async function measure(mode, extraEnv) {
   const driver = await startDriver(`bench-${mode}`, extraEnv);
   fs.copyFileSync(vault, path.join(driver.vaultDir, 'vault.keel'));
-  const out = { unlock: [], history: [], search: [], frames: [], over33: 0, pss: null, pssBefore: null };
+  const out = { unlock: [], history: [], search: [], insights: [], insightsAll: [], frames: [], over33: 0, pss: null, pssBefore: null };
   let app;
   try {
     app = await launch(driver);
@@ -128,6 +137,17 @@ async function measure(mode, extraEnv) {
       out.search.push(await result(app, 'search drawn'));
       await field.clear();
 
+      await arm(app, 'click', 'insights');
+      await app.nav('Insights');
+      out.insights.push(await result(app, 'Insights drawn'));
+      await (await app.control('By month')).click();
+      await app.waitFor(() => /month by month/.test(document.querySelector('.insights-status')?.textContent || ''), [], { timeout: 60_000, what: 'by month' });
+      await arm(app, 'click', 'insightsAll');
+      await (await app.control('Everything')).click();
+      out.insightsAll.push(await result(app, 'Insights over everything drawn'));
+      await (await app.control('90 days')).click();
+      await (await app.control('By week')).click();
+
       await app.client.chord('\uE009', 'l'); // Ctrl+L locks
       await app.heading('Keel is locked', 30_000);
     }
@@ -151,6 +171,8 @@ for (const [mode, env] of modes) {
     'unlock → Today drawn (ms)': stats(m.unlock),
     'History drawn (ms)': stats(m.history),
     'search: last key → results drawn (ms)': stats(m.search),
+    'Insights: click → drawn, 90 days by week (ms)': stats(m.insights),
+    'Insights: click on Everything → drawn, every record by month (ms)': stats(m.insightsAll),
     'History scroll frame (ms)': { ...stats(m.frames), 'frames over 33 ms': m.over33 },
     'PSS with History open, then after scrolling all of it (MiB)': [m.pssBefore, m.pss],
   });

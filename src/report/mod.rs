@@ -239,6 +239,8 @@ pub enum BlockDto {
         labels: Vec<String>,
         /// Where each label sits across the chart, 0 (the first day) to 1 (the last).
         x: Vec<f64>,
+        /// The span's first and last day, for the ends of the axis.
+        ends: Vec<String>,
         lines: Vec<ChartLineDto>,
         max: f64,
     },
@@ -390,6 +392,11 @@ fn chosen_entries(vault: &mut Vault, ids: &[RecordId]) -> Result<Vec<Record>> {
     Ok(out)
 }
 
+/// `2 Nov`: a day under a chart's axis.
+fn axis_day(d: NaiveDate) -> String {
+    d.format("%-d %b").to_string()
+}
+
 /// How far `d` is across the span, 0 to 1 (a bucket that began before the span sits at 0).
 fn across(from: NaiveDate, to: NaiveDate, d: NaiveDate) -> f64 {
     let span = (to - from).num_days();
@@ -477,6 +484,8 @@ fn checkins(records: &[Record], o: &Options, craving_label: &str) -> Vec<BlockDt
     let lines: Vec<(String, Vec<crate::insights::Point>)> = metrics
         .iter()
         .map(|(m, name)| (name.clone(), series(&dated, *m, bucket, Some(o.from), o.to)))
+        // A measure never rated in the span has no line and no column.
+        .filter(|(_, p)| !p.is_empty())
         .collect();
     let mut starts: Vec<NaiveDate> = lines
         .iter()
@@ -492,7 +501,7 @@ fn checkins(records: &[Record], o: &Options, craving_label: &str) -> Vec<BlockDt
         crate::insights::Bucket::Month => {
             format!("{} {}", &MONTHS[s.month0() as usize][..3], s.year())
         }
-        _ => s.format("%-d %b").to_string(),
+        _ => axis_day(s),
     };
     let names: Vec<String> = lines.iter().map(|(n, _)| n.to_lowercase()).collect();
     blocks.push(BlockDto::Chart {
@@ -504,6 +513,7 @@ fn checkins(records: &[Record], o: &Options, craving_label: &str) -> Vec<BlockDt
         ),
         labels: starts.iter().map(|s| label(*s)).collect(),
         x: starts.iter().map(|s| across(o.from, o.to, *s)).collect(),
+        ends: vec![axis_day(o.from), axis_day(o.to)],
         lines: lines
             .iter()
             .map(|(name, p)| ChartLineDto {
@@ -800,10 +810,11 @@ fn questionnaires(
                     .map(|p| {
                         p.local_date
                             .parse::<NaiveDate>()
-                            .map(|d| d.format("%-d %b").to_string())
+                            .map(axis_day)
                             .unwrap_or_default()
                     })
                     .collect(),
+                ends: vec![axis_day(from), axis_day(to)],
                 x: trend
                     .points
                     .iter()

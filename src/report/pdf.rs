@@ -353,8 +353,7 @@ impl Layout {
         &mut self,
         title: &str,
         alt: &str,
-        labels: &[String],
-        at: &[f64],
+        (labels, at, ends): (&[String], &[f64], &[String]),
         lines: &[super::ChartLineDto],
         max: f64,
     ) {
@@ -411,31 +410,40 @@ impl Layout {
             let f = at.get(i).copied().unwrap_or(0.5).clamp(0.0, 1.0) as f32;
             left + 6.0 + f * (right - left - 12.0)
         };
-        // Labels under the axis, each clear of its neighbours; the last one always shows.
-        let placed: Vec<(f32, f32)> = labels
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                let w = FACES.regular.width(l, SMALL);
-                ((x_of(i) - w / 2.0).clamp(left, right - w), w)
-            })
-            .collect();
-        let last_x = placed.last().map(|p| p.0).unwrap_or(right);
-        let mut clear_from = f32::MIN;
-        for (i, (l, (x, w))) in labels.iter().zip(&placed).enumerate() {
-            let last = i + 1 == placed.len();
-            if !last && (*x < clear_from || x + w + 8.0 > last_x) {
+        // Under the axis: the span's first and last day at its ends (grey), then each point's
+        // label where it is clear of those already placed.
+        let label_y = cbottom + SMALL + 4.0;
+        let mut taken: Vec<(f32, f32)> = Vec::new();
+        let mut place = |ops: &mut Vec<Op>, text: &str, centre: f32, ink: Ink, force: bool| {
+            let w = FACES.regular.width(text, SMALL);
+            let x = (centre - w / 2.0).clamp(left, right - w);
+            let clear = taken
+                .iter()
+                .all(|(a, b)| x + w + 6.0 <= *a || x >= *b + 6.0);
+            if force || clear {
+                taken.push((x, x + w));
+                ops.push(Op::Text {
+                    x,
+                    y: label_y,
+                    size: SMALL,
+                    bold: false,
+                    ink,
+                    text: text.to_owned(),
+                });
+            }
+        };
+        let (first, last) = (left + 6.0, right - 6.0);
+        if let [a, b] = ends {
+            place(&mut ops, a, first, Ink::Grey, true);
+            if b != a {
+                place(&mut ops, b, last, Ink::Grey, true);
+            }
+        }
+        for (i, l) in labels.iter().enumerate() {
+            if ends.contains(l) {
                 continue;
             }
-            clear_from = x + w + 8.0;
-            ops.push(Op::Text {
-                x: *x,
-                y: cbottom + SMALL + 4.0,
-                size: SMALL,
-                bold: false,
-                ink: Ink::Grey,
-                text: l.clone(),
-            });
+            place(&mut ops, l, x_of(i), Ink::Black, false);
         }
         // Each line its own dash and marker, so they part in black and white and for
         // colour-blind readers alike.
@@ -598,9 +606,10 @@ fn lay_out(report: &ReportDto, width: f32, height: f32) -> Layout {
                     alt,
                     labels,
                     x,
+                    ends,
                     lines,
                     max,
-                } => l.chart(title, alt, labels, x, lines, *max),
+                } => l.chart(title, alt, (labels, x, ends), lines, *max),
             }
         }
     }

@@ -170,13 +170,20 @@ export function checkinBlocks(dated: { day: string; c: CheckinDto }[], o: Report
   blocks.push({ type: 'table', caption: 'Each rated 0 to 10', header: ['', 'Average', 'Lowest', 'Highest', 'Ratings'], rows });
   const [bucket, per] = bucketFor(o);
   const forSeries: DatedCheckin[] = dated.map(({ day, c }) => ({ day, c }));
-  const lines = metrics.map(([m, name]) => ({ name, points: series(forSeries, m, bucket, o.from, o.to) }));
+  // A measure never rated in the span has no line and no column (as the engine).
+  const lines = metrics
+    .map(([m, name]) => ({ name, points: series(forSeries, m, bucket, o.from, o.to) }))
+    .filter((l) => l.points.length > 0);
   const starts = [...new Set(lines.flatMap((l) => l.points.map((p) => p.start)))].sort();
   const value = (l: (typeof lines)[number], s: string) => l.points.find((p) => p.start === s)?.mean ?? null;
   const count = (s: string) => dated.filter((d) => bucketStart(bucket, d.day) === s).length;
+  const axisDay = (s: string) => {
+    const d = utc(s);
+    return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()].slice(0, 3)}`;
+  };
   const label = (s: string) => {
     const d = utc(s);
-    return bucket === 'month' ? `${MONTHS[d.getUTCMonth()].slice(0, 3)} ${d.getUTCFullYear()}` : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()].slice(0, 3)}`;
+    return bucket === 'month' ? `${MONTHS[d.getUTCMonth()].slice(0, 3)} ${d.getUTCFullYear()}` : axisDay(s);
   };
   const by = per.replace(/ of$/, '').toLowerCase();
   blocks.push({
@@ -185,6 +192,7 @@ export function checkinBlocks(dated: { day: string; c: CheckinDto }[], o: Report
     alt: `A line chart of average ${lines.map((l) => l.name.toLowerCase()).join(', ')} by ${by}, on a scale of 0 to 10; the table below gives each figure.`,
     labels: starts.map(label),
     x: starts.map((s) => across(o.from, o.to, s)),
+    ends: [axisDay(o.from), axisDay(o.to)],
     lines: lines.map((l) => ({ name: l.name, values: starts.map((s) => value(l, s)) })),
     max: 10,
   });

@@ -8,4 +8,8 @@ export type BlockDto = { "type": "heading", text: string, } | { "type": "paragra
 /**
  * Where each label sits across the chart, 0 (the first day) to 1 (the last).
  */
-x: Array<number>, lines: Array<ChartLineDto>, max: number, };
+x: Array<number>, 
+/**
+ * The span's first and last day, for the ends of the axis.
+ */
+ends: Array<string>, lines: Array<ChartLineDto>, max: number, };
