@@ -532,7 +532,12 @@ fn checkins(records: &[Record], o: &Options, craving_label: &str) -> Vec<BlockDt
         rows: starts
             .iter()
             .map(|s| {
-                let mut row = vec![short_date(*s)];
+                let mut row = vec![match bucket {
+                    crate::insights::Bucket::Month => {
+                        format!("{} {}", MONTHS[s.month0() as usize], s.year())
+                    }
+                    _ => short_date(*s),
+                }];
                 row.extend(
                     lines
                         .iter()

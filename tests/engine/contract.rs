@@ -69,6 +69,7 @@ fn call(v: &mut Vault, method: &str, args: Value) -> Result<Value, Error> {
             keel::kinds::fields::date("date", &s(&args)).and_then(|d| commands::diary_week(v, d)),
         ),
         "insights" => to_json(commands::insights(v, parse(args))),
+        "reportPreview" => to_json(commands::report(v, &parse(args), "")),
         other => panic!("the contract calls {other}, which this runner does not know"),
     }
 }

@@ -493,3 +493,32 @@ fn the_preview_holds_the_same_blocks_the_pdf_lays_out() {
     assert_eq!(chart.1[2].name, "Craving");
     assert_eq!(chart.1[2].values, [Some(3.0), None, Some(0.0), None]);
 }
+
+#[test]
+fn a_long_span_is_charted_by_month_and_its_rows_name_the_month() {
+    let (_d, path) = temp_vault();
+    let mut v = new_vault(&path);
+    seed(&mut v);
+    let req = ReportRequest {
+        from: "2026-01-01".into(),
+        ..request(&["checkins"], Vec::new())
+    };
+    let r = commands::report(&mut v, &req, "").unwrap();
+    let figures = r.sections[0]
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            BlockDto::Table { header, rows, .. } if header[0] == "Month" => Some(rows.clone()),
+            _ => None,
+        })
+        .next()
+        .expect("the chart's figures by month");
+    // October's one check-in (stress 0, mood 10, craving 10) and November's five.
+    assert_eq!(
+        figures,
+        [
+            ["October 2026", "0.0", "10.0", "10.0", "1"],
+            ["November 2026", "5.8", "5.0", "2.0", "5"],
+        ]
+    );
+}

@@ -215,6 +215,33 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
     await shot(t('22a-diary-setup'));
     await app.click('Cancel');
 
+    await app.nav('Insights');
+    await app.heading('Insights');
+    await app.waitFor(() => /Showing/.test(document.querySelector('.insights-status')?.textContent || ''), [], { what: 'the insights' });
+    await top();
+    await shot(t('24-insights'));
+    for (const [id, name] of [['ins-pixels', '24a-insights-pixels'], ['ins-skills', '24b-insights-skills'], ['ins-patterns', '24c-insights-patterns']]) {
+      await app.run((i) => {
+        document.getElementById(i)?.scrollIntoView({ block: 'start' });
+        return true;
+      }, id);
+      await app.settle(200);
+      await shot(t(name));
+    }
+
+    await app.nav('Report');
+    await app.heading('Report for my counsellor');
+    await top();
+    await shot(t('25-report'));
+    await app.click('Preview');
+    await app.waitFor(() => document.querySelector('.report-page'), [], { what: 'the preview' });
+    await app.run(() => {
+      document.querySelector('.report-page')?.scrollIntoView({ block: 'start' });
+      return true;
+    });
+    await app.settle(200);
+    await shot(t('25a-report-preview'));
+
     await app.nav('Today');
     await app.heading('How are you right now?');
     await app.click('+ Thought record');

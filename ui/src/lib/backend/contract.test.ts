@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FakeBackend } from './fake';
-import { isErrorDto, listQuery, type Backend, type InsightsQuery, type ListQuery, type NewRecord, type SearchQuery, type UpdateRecord } from './index';
+import { isErrorDto, listQuery, type Backend, type InsightsQuery, type ListQuery, type ReportRequest, type NewRecord, type SearchQuery, type UpdateRecord } from './index';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -43,6 +43,7 @@ const CALLS = {
   assessmentTrend: (b, a) => b.assessmentTrend(a as string),
   diaryWeek: (b, a) => b.diaryWeek(a as string),
   insights: (b, a) => b.insights(a as unknown as InsightsQuery),
+  reportPreview: (b, a) => b.reportPreview(a as unknown as ReportRequest),
 } satisfies Partial<Record<keyof Backend, (b: Backend, args: Json) => Promise<unknown>>>;
 
 /** "$name" (or "$name[:N]", its first N characters) in any string becomes the saved id. */

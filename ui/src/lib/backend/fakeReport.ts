@@ -200,7 +200,7 @@ export function checkinBlocks(dated: { day: string; c: CheckinDto }[], o: Report
     type: 'table',
     caption: "The chart's figures",
     header: [per, ...lines.map((l) => l.name), 'Check-ins'],
-    rows: starts.map((s) => [shortDate(s), ...lines.map((l) => {
+    rows: starts.map((s) => [bucket === 'month' ? `${MONTHS[utc(s).getUTCMonth()]} ${utc(s).getUTCFullYear()}` : shortDate(s), ...lines.map((l) => {
       const v = value(l, s);
       return v === null ? '–' : one(v);
     }), String(count(s))]),
