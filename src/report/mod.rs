@@ -434,13 +434,18 @@ fn checkins(records: &[Record], o: &Options, craving_label: &str) -> Vec<BlockDt
     }
     let mut days: Vec<NaiveDate> = dated.iter().map(|(d, _)| *d).collect();
     days.dedup();
+    let span = (o.to - o.from).num_days() + 1;
+    let made = if dated.len() == 1 {
+        "1 check-in".to_owned()
+    } else {
+        format!("{} check-ins", dated.len())
+    };
     let mut blocks = vec![BlockDto::Paragraph {
-        text: format!(
-            "{} check-ins on {} of the {} days.",
-            dated.len(),
-            days.len(),
-            (o.to - o.from).num_days() + 1
-        ),
+        text: if span == 1 {
+            format!("{made} on this day.")
+        } else {
+            format!("{made} on {} of the {span} days.", days.len())
+        },
     }];
     let metrics = [
         (Metric::Stress, "Stress".to_owned()),

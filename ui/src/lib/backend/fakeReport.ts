@@ -110,6 +110,12 @@ export function longDate(day: string): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
+/** `5 check-ins on 4 of the 27 days.`; `1 check-in on this day.` (as the engine). */
+function checkinsMade(n: number, days: number, span: number): string {
+  const made = n === 1 ? '1 check-in' : `${n} check-ins`;
+  return span === 1 ? `${made} on this day.` : `${made} on ${days} of the ${span} days.`;
+}
+
 /** `Mon 2 Nov 2026` (chrono's `%a %-d %b %Y`). */
 export function shortDate(day: string): string {
   const d = utc(day);
@@ -153,7 +159,7 @@ export function checkinBlocks(dated: { day: string; c: CheckinDto }[], o: Report
   if (dated.length === 0) return [nothing()];
   const days = dated.map((d) => d.day).filter((d, i, all) => i === 0 || all[i - 1] !== d);
   const blocks: BlockDto[] = [
-    { type: 'paragraph', text: `${dated.length} check-ins on ${days.length} of the ${daysBetween(o.from, o.to) + 1} days.` },
+    { type: 'paragraph', text: checkinsMade(dated.length, days.length, daysBetween(o.from, o.to) + 1) },
   ];
   const metrics: [Metric, string][] = [
     ['stress', 'Stress'],
