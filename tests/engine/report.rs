@@ -522,3 +522,23 @@ fn a_long_span_is_charted_by_month_and_its_rows_name_the_month() {
         ]
     );
 }
+
+#[test]
+fn words_the_font_cannot_show_still_make_a_report_without_claiming_pdf_ua() {
+    let (_d, path) = temp_vault();
+    let mut v = new_vault(&path);
+    let entry = add(
+        &mut v,
+        "2026-11-09T21:00:00-05:00",
+        journal_body("Mixed", "A calm day 🌿 and Привет from Olga."),
+    );
+    let r = commands::report(&mut v, &request(&["entries"], vec![entry.id]), "").unwrap();
+    let pdf = keel::report::pdf::render(&r).unwrap();
+    assert!(
+        !pdf.bytes.windows(12).any(|w| w == b"pdfuaid:part"),
+        "a character with no glyph: not claimed as PDF/UA-1"
+    );
+    let text = pdf_text(&pdf.bytes);
+    assert!(text.contains("A calm day"), "{text}");
+    assert!(text.contains("from Olga."), "{text}");
+}
