@@ -10,9 +10,11 @@ use keel::{Error, Result};
 
 mod args;
 mod assess;
+mod backup;
 mod checkin;
 mod clock;
 mod ctx;
+mod insights;
 mod journal;
 mod output;
 mod records;
@@ -95,6 +97,13 @@ enum Command {
     /// Journal entries.
     #[command(subcommand)]
     Journal(journal::JournalCommand),
+    /// What your records show over a span: averages with their check-ins, what helps, patterns.
+    Insights(insights::InsightsArgs),
+    /// What you wrote on this date in earlier months and years.
+    OnThisDay {
+        #[arg(long)]
+        json: bool,
+    },
     /// The counsellor report as a PDF: only the sections you choose, over the dates you give.
     Report(report::ReportArgs),
     /// Add a record of any kind from JSON (`keel kinds` lists the kinds and their fields).
@@ -123,8 +132,12 @@ enum Command {
     /// Move a record to the trash.
     #[command(alias = "delete")]
     Trash { id: String },
-    /// Bring a record back from the trash.
-    Restore { id: String },
+    /// Bring a record back from the trash (ID), or replace the vault with a backup (FILE: checked
+    /// first, and the vault as it was is kept as a backup).
+    Restore {
+        #[arg(value_name = "ID|FILE")]
+        id: String,
+    },
     /// Remove a record for good.
     Purge {
         id: String,
@@ -140,6 +153,8 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// A backup of the vault into a folder, checked after it is written; `list`, `verify FILE`.
+    Backup(backup::BackupArgs),
     /// Change the passphrase. (An older copy of the vault file still opens with the old one;
     /// `keel rekey` is what makes old copies useless for what is written next.)
     Passwd,
@@ -212,6 +227,8 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Attend(a) => schedule::attend(&mut ctx, a),
         Command::Session(s) => session::run(&mut ctx, s),
         Command::Journal(j) => journal::run(&mut ctx, j),
+        Command::Insights(a) => insights::run(&mut ctx, a),
+        Command::OnThisDay { json } => insights::on_this_day(&mut ctx, json),
         Command::Report(a) => report::run(&mut ctx, a),
         Command::Add(a) => records::add_json(&mut ctx, a),
         Command::Edit(a) => records::edit_json(&mut ctx, a),
@@ -220,9 +237,14 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Show { id, json } => records::show(&mut ctx, &id, json),
         Command::Search { text, json } => records::search(&mut ctx, text, json),
         Command::Trash { id } => records::trash(&mut ctx, &id),
+        // A file there is a backup to restore; anything else is a record's id.
+        Command::Restore { id } if std::path::Path::new(&id).is_file() => {
+            backup::restore(&mut ctx, std::path::Path::new(&id))
+        }
         Command::Restore { id } => records::restore(&mut ctx, &id),
         Command::Purge { id, force } => records::purge(&mut ctx, &id, force),
         Command::Export { out, force } => vault::export(&mut ctx, &out, force),
+        Command::Backup(b) => backup::run(&mut ctx, b),
         Command::Passwd => vault::passwd(&mut ctx),
         Command::Rekey { json } => vault::rekey(&mut ctx, json),
         Command::Recover => vault::recover(&mut ctx),

@@ -376,3 +376,109 @@ fn report_without_sections_uses_the_saved_choice_or_exits_1_naming_sections() {
         "Letter, as saved"
     );
 }
+
+/// `hour`:00 on the day `days` before today, at -05:00: a record's day is the date where it was
+/// written, so the date in this string is the day it counts for, whatever zone runs the test.
+fn days_back(days: i64, hour: u32) -> String {
+    let day = chrono::Utc::now().date_naive() - chrono::Duration::days(days);
+    format!("{day}T{hour:02}:00:00-05:00")
+}
+
+#[test]
+fn insights_print_each_figure_with_its_check_ins_and_a_bad_span_exits_1() {
+    let (_d, vault) = temp_vault();
+    init(&vault);
+    for (days, hour, stress) in [(3, 9, "8"), (3, 20, "6"), (2, 9, "3")] {
+        let at = days_back(days, hour);
+        let o = run(keel(
+            &vault,
+            &["checkin", "--stress", stress, "--mood", "5", "--at", &at],
+        ));
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+    }
+    for (before, after) in [("8", "5"), ("7", "3"), ("6", "4")] {
+        let o = run(keel(
+            &vault,
+            &[
+                "skill",
+                "use",
+                "--skill",
+                "box breathing",
+                "--before",
+                before,
+                "--after",
+                after,
+            ],
+        ));
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+    }
+    let o = run(keel(&vault, &["insights", "--range", "30d", "--by", "day"]));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let day = &days_back(3, 9)[..10];
+    assert!(
+        out.contains(&format!("{day}  stress 7.0 (2)  mood 5.0 (2)  craving –")),
+        "{out}"
+    );
+    assert!(
+        out.contains("Box breathing: 3 uses, 3 rated; average drop 3.0, median 3.0"),
+        "{out}"
+    );
+    assert!(out.contains("an association, not a cause"), "{out}");
+    let o = run(keel(&vault, &["insights", "--json"]));
+    let j: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(j["bucket"], "week");
+    assert_eq!(j["skills"][0]["meanDrop"], 3.0);
+
+    let o = run(keel(&vault, &["insights", "--range", "2w"]));
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("range: choose one of 30d, 90d, 1y, all"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn on_this_day_lists_what_was_written_a_year_ago() {
+    let (d, vault) = temp_vault();
+    init(&vault);
+    let o = run(keel(&vault, &["on-this-day"]));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("Nothing was written on this date"));
+    // The binary's day is UTC's here, as the test's own.
+    let utc = |args: &[&str]| {
+        let mut c = keel(&vault, args);
+        c.env("TZ", "UTC");
+        run(c)
+    };
+    let year_ago = {
+        use chrono::Datelike;
+        let today = chrono::Utc::now().date_naive();
+        match today.with_year(today.year() - 1) {
+            Some(d) => d,
+            // 29 February: no such date a year ago; nothing to check.
+            None => return,
+        }
+    };
+    let entry = d.path().join("entry.json");
+    std::fs::write(
+        &entry,
+        r#"{"title":"My first week of group","text":"Nervous, then glad."}"#,
+    )
+    .unwrap();
+    let at = format!("{year_ago}T12:00:00+00:00");
+    let o = utc(&[
+        "add",
+        "journal",
+        "--json",
+        entry.to_str().unwrap(),
+        "--at",
+        &at,
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = utc(&["on-this-day"]);
+    let out = stdout(&o);
+    assert!(out.starts_with("1 year ago  "), "{out}");
+    assert!(out.contains("My first week of group"), "{out}");
+}

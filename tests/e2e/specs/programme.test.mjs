@@ -121,7 +121,9 @@ describe('the programme and reminders', { concurrency: 1 }, () => {
     await (await app.control('/^Start Keel when I log in/')).click();
     await app.click('Save reminders');
     const file = path.join(driver.vaultDir, 'reminders.json');
-    for (let i = 0; i < 50 && !(fs.existsSync(autostart) && fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes('21:30')); i++) await new Promise((r) => setTimeout(r, 100));
+    // The autostart plugin creates its file, then writes it: wait for the whole entry.
+    const written = () => fs.existsSync(autostart) && /^Exec=/m.test(fs.readFileSync(autostart, 'utf8'));
+    for (let i = 0; i < 50 && !(written() && fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes('21:30')); i++) await new Promise((r) => setTimeout(r, 100));
     const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
     assert.deepEqual([saved.checkinTimes, saved.startAtLogin, saved.checkinText], [['21:30'], true, 'Time for a check-in']);
     assert.equal(fs.statSync(file).mode & 0o777, 0o600);
