@@ -1,7 +1,7 @@
 //! Private files, written so that a crash never leaves half of one: a temp file created
 //! exclusively beside the target (0600 on Unix), written, fsynced, renamed over the target,
 //! then the folder fsynced so the rename itself survives a power cut. Used for settings and
-//! exports (and backups later).
+//! exports and reports; backups use the same temp-then-rename (`crate::backup`).
 
 use std::io::Write;
 use std::path::Path;
@@ -50,7 +50,7 @@ pub fn write_private(path: &Path, bytes: &[u8], replace: bool, field: &'static s
 }
 
 /// Makes a rename in `dir` durable. Windows has no directory fsync (and needs none for this).
-fn sync_dir(dir: &Path) {
+pub(crate) fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();

@@ -1,6 +1,7 @@
 //! Keel's engine: the encrypted vault, the records and the commands over them. No Tauri, no
 //! web view, no network: the desktop shell and the `keel` CLI are thin layers over `commands`.
 
+pub mod backup;
 pub mod clock;
 pub mod clocks;
 #[doc(hidden)]

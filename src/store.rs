@@ -119,6 +119,36 @@ fn check_schema(conn: &Connection, version: i64) -> Result<()> {
 }
 
 /// Creates (or takes over an unfinished) vault file with the current schema.
+/// Opens a vault file (a backup) to read only: nothing is written to it, not even its mode or
+/// a migration. It must be a Keel vault this build can read.
+pub fn open_copy(path: &Path) -> Result<Connection> {
+    check_sqlite()?;
+    if !path.is_file() {
+        return Err(Error::VaultMissing);
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.execute_batch("PRAGMA trusted_schema = OFF; PRAGMA temp_store = MEMORY;")?;
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if app_id != APPLICATION_ID {
+        return Err(Error::VaultDamaged {
+            detail: "this file is not a Keel vault",
+        });
+    }
+    let version = schema_version(&conn)?;
+    if version > MIGRATIONS.len() as i64 {
+        return Err(Error::VaultFromNewerVersion {
+            found: version,
+            supported: MIGRATIONS.len() as i64,
+        });
+    }
+    check_schema(&conn, version)?;
+    Ok(conn)
+}
+
 pub fn create(path: &Path) -> Result<Connection> {
     check_sqlite()?;
     if let Some(dir) = path.parent()

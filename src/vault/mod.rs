@@ -13,7 +13,7 @@ pub(crate) mod keys;
 mod manifest;
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -84,6 +84,17 @@ pub struct VerifyReport {
     pub database_ok: bool,
     /// The rows match the record manifest (nothing rolled back or removed outside Keel).
     pub manifest_ok: bool,
+}
+
+impl VerifyReport {
+    /// Every record opens, no row is malformed, the set is the one vouched for and SQLite finds
+    /// the file sound.
+    pub fn clean(&self) -> bool {
+        self.database_ok
+            && self.manifest_ok
+            && self.damaged.is_empty()
+            && self.malformed_rows.is_empty()
+    }
 }
 
 impl Vault {
@@ -551,46 +562,60 @@ impl Vault {
 
     /// Opens every row afresh from disk (not the cache) and runs SQLite's own check.
     pub fn verify(&mut self) -> Result<VerifyReport> {
-        let database_ok = store::quick_check(&self.conn)?;
-        let mut rows = Vec::new();
-        let mut malformed_rows = Vec::new();
-        store::all_rows(&self.conn, |r| match r {
-            store::Stored::Row(row) => rows.push(row),
-            store::Stored::Malformed { slot } => malformed_rows.push(slot),
-        })?;
-        let checked = rows.len() + malformed_rows.len();
-        let duplicates = cache::duplicate_ids(&rows);
-        let digest = manifest::digest(
-            &self.state.manifest,
-            rows.iter().map(|r| (r.id, r.revision)),
-        );
-        let mut damaged: Vec<RecordId> = duplicates.iter().copied().collect();
-        for row in rows {
-            let id = row.id;
-            if !duplicates.contains(&id) && self.state.open(row).is_none() {
-                damaged.push(id);
+        verify_rows(&self.conn, &self.state)
+    }
+
+    /// Checks a copy of this vault (a backup) with the key in memory, reading it only: every
+    /// record decrypts, the set of records is the one its manifest vouches for, and SQLite
+    /// finds the file sound. A file that is not a copy of this vault is refused.
+    pub fn verify_copy(&self, path: &Path) -> Result<VerifyReport> {
+        let conn = store::open_copy(path)?;
+        let header = store::read_header(&conn)?;
+        if header.vault_id != self.state.vault_id {
+            return Err(Error::VaultDamaged {
+                detail: "that file is not a copy of this vault",
+            });
+        }
+        verify_rows(&conn, &self.state)
+    }
+
+    /// Checks a vault file (a backup) with its passphrase, reading it only: nothing is written
+    /// to it, not even a migration.
+    pub fn verify_file(
+        path: &Path,
+        passphrase: &Passphrase,
+        clock: Arc<dyn Clock>,
+    ) -> Result<VerifyReport> {
+        let conn = store::open_copy(path)?;
+        let header = store::read_header(&conn)?;
+        keys::check_format(&header)?;
+        let (key, _) = keys::unwrap_with_passphrase(&header, passphrase)?;
+        let state = State::new(header.vault_id, key, clock)?;
+        verify_rows(&conn, &state)
+    }
+
+    /// A backup of the vault in `dir` (`crate::backup`): a snapshot under a temp name, checked
+    /// with `verify_copy`, then given its final name. A snapshot that does not verify is
+    /// removed and named as the error.
+    pub fn backup_to(&mut self, dir: &Path) -> Result<(PathBuf, VerifyReport)> {
+        let taken = self.now().naive_local();
+        let tmp = crate::backup::snapshot(&self.conn, dir)?;
+        let checked = self.verify_copy(&tmp).and_then(|r| {
+            if r.clean() {
+                Ok(r)
+            } else {
+                Err(Error::VaultDamaged {
+                    detail: "the backup did not verify",
+                })
+            }
+        });
+        match checked {
+            Ok(r) => Ok((crate::backup::publish(&tmp, dir, taken)?, r)),
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                Err(e)
             }
         }
-        damaged.sort();
-        damaged.dedup();
-        malformed_rows.sort_unstable();
-        let clean = duplicates.is_empty() && malformed_rows.is_empty();
-        let verdict = manifest::check(
-            &self.conn,
-            &self.state,
-            checked as u64,
-            digest,
-            clean,
-            false,
-        )?;
-        Ok(VerifyReport {
-            checked,
-            damaged,
-            malformed_rows,
-            database_ok,
-            manifest_ok: verdict.set_ok,
-            recovery_key_ok: verdict.recovery_ok,
-        })
     }
 
     /// The user has seen that the set of entries was changed outside Keel and keeps it as it
@@ -665,4 +690,39 @@ impl Vault {
         }
         Ok(id)
     }
+}
+
+/// Every row of the vault behind `conn` opened with `state`'s key, against its manifest, and
+/// SQLite's own check; nothing written.
+fn verify_rows(conn: &Connection, state: &State) -> Result<VerifyReport> {
+    let database_ok = store::quick_check(conn)?;
+    let mut rows = Vec::new();
+    let mut malformed_rows = Vec::new();
+    store::all_rows(conn, |r| match r {
+        store::Stored::Row(row) => rows.push(row),
+        store::Stored::Malformed { slot } => malformed_rows.push(slot),
+    })?;
+    let checked = rows.len() + malformed_rows.len();
+    let duplicates = cache::duplicate_ids(&rows);
+    let digest = manifest::digest(&state.manifest, rows.iter().map(|r| (r.id, r.revision)));
+    let mut damaged: Vec<RecordId> = duplicates.iter().copied().collect();
+    for row in rows {
+        let id = row.id;
+        if !duplicates.contains(&id) && state.open(row).is_none() {
+            damaged.push(id);
+        }
+    }
+    damaged.sort();
+    damaged.dedup();
+    malformed_rows.sort_unstable();
+    let clean = duplicates.is_empty() && malformed_rows.is_empty();
+    let verdict = manifest::check(conn, state, checked as u64, digest, clean, false)?;
+    Ok(VerifyReport {
+        checked,
+        damaged,
+        malformed_rows,
+        database_ok,
+        manifest_ok: verdict.set_ok,
+        recovery_key_ok: verdict.recovery_ok,
+    })
 }

@@ -3,6 +3,7 @@
 #[path = "../../../tests/support/mod.rs"]
 mod support;
 
+mod backup;
 mod basics;
 mod clinical;
 mod crash;

@@ -1,0 +1,213 @@
+//! Backups: written under a temp name, verified, named; encrypted as the vault is; a damaged one
+//! named by its record; restored with the vault as it was kept first; rotated.
+
+use keel::Vault;
+use keel::crypto::Passphrase;
+
+use crate::support::*;
+
+fn backups_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_backup_is_verified_named_0600_and_opens_with_the_passphrase_and_recovery_key() {
+    let (d, path) = temp_vault();
+    let (mut v, key) =
+        Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR).unwrap();
+    let a = journal(&mut v, "before the backup");
+    let count = v.all().unwrap().0.len();
+    let dir = d.path().join("backups");
+    let (file, report) = v.backup_to(&dir).unwrap();
+    assert!(report.clean());
+    assert_eq!(report.checked, count, "every record was checked");
+    // The vault's clock reads 27 November 2026, noon.
+    assert_eq!(
+        backups_in(&dir),
+        ["keel-backup-20261127-120000.keel"],
+        "one file, under its final name, nothing partial left"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&file), 0o600);
+        assert_eq!(mode(&dir), 0o700, "a folder Keel made is private");
+    }
+    // A second backup the same second does not replace the first.
+    let (second, _) = v.backup_to(&dir).unwrap();
+    assert_ne!(second, file);
+    assert_eq!(backups_in(&dir).len(), 2);
+
+    journal(&mut v, "after the backup");
+    let mut b = Vault::unlock(&file, &pass(), noon()).unwrap();
+    let texts: Vec<String> = b
+        .all()
+        .unwrap()
+        .0
+        .iter()
+        .filter_map(|r| match &r.body {
+            keel::model::Body::Journal(j) => Some(j.text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        ["before the backup"],
+        "the backup is the vault when it was taken"
+    );
+    let id = keel::model::RecordId::parse(&a.id).unwrap();
+    assert_eq!(b.get(id).unwrap().revision, 1);
+    drop(b);
+    let copy = d.path().join("copy.keel");
+    std::fs::copy(&second, &copy).unwrap();
+    let new = Passphrase::from("a brand new passphrase");
+    Vault::recover(&copy, &key.groups().join("-"), &new, noon()).unwrap();
+}
+
+#[test]
+fn a_backup_holds_no_plaintext() {
+    let (d, path) = temp_vault();
+    let mut v = new_vault(&path);
+    let marker = "Backupmarker-7d1f only mine";
+    journal(&mut v, marker);
+    let dir = d.path().join("b");
+    let (file, _) = v.backup_to(&dir).unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    let utf16: Vec<u8> = marker.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    for needle in [marker.as_bytes(), &utf16[..], b"Backupmarker"] {
+        assert!(
+            !bytes.windows(needle.len()).any(|w| w == needle),
+            "the backup holds ciphertext only"
+        );
+    }
+}
+
+#[test]
+fn a_damaged_backup_fails_verification_naming_the_record() {
+    let (d, path) = temp_vault();
+    let mut v = new_vault(&path);
+    let r = journal(&mut v, "a record to damage");
+    let (file, _) = v.backup_to(&d.path().join("b")).unwrap();
+    let (id, _, sealed) = rows(&file)
+        .into_iter()
+        .find(|(id, _, _)| hex(id) == r.id)
+        .unwrap();
+    let mut bad = sealed.clone();
+    let last = bad.len() - 1;
+    bad[last] ^= 1;
+    set_sealed(&file, &id, &bad);
+    let report = Vault::verify_file(&file, &pass(), noon()).unwrap();
+    assert!(!report.clean());
+    assert_eq!(
+        report
+            .damaged
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        std::slice::from_ref(&r.id)
+    );
+    assert_eq!(
+        v.verify_copy(&file).unwrap().damaged.len(),
+        1,
+        "with the key in memory too"
+    );
+    // The wrong passphrase is told as such, not as damage.
+    assert!(matches!(
+        Vault::verify_file(&file, &Passphrase::from("not the passphrase"), noon()),
+        Err(keel::Error::WrongPassphrase)
+    ));
+    // Another vault's file is not a copy of this one.
+    let (_d2, other) = temp_vault();
+    drop(new_vault(&other));
+    assert!(matches!(
+        v.verify_copy(&other),
+        Err(keel::Error::VaultDamaged { detail }) if detail.contains("not a copy")
+    ));
+}
+
+#[test]
+fn restore_puts_the_backup_in_place_and_keeps_the_vault_as_it_was() {
+    let (d, path) = temp_vault();
+    let mut v = new_vault(&path);
+    journal(&mut v, "kept in the backup");
+    let backups = d.path().join("backups");
+    let (file, _) = v.backup_to(&backups).unwrap();
+    journal(&mut v, "written after it");
+    drop(v);
+
+    let texts = |v: &mut Vault| -> Vec<String> {
+        let mut t: Vec<String> = v
+            .all()
+            .unwrap()
+            .0
+            .iter()
+            .filter_map(|r| match &r.body {
+                keel::model::Body::Journal(j) => Some(j.text.clone()),
+                _ => None,
+            })
+            .collect();
+        t.sort();
+        t
+    };
+    // The wrong passphrase for the backup: nothing changes.
+    let wrong = keel::backup::restore(
+        &path,
+        &file,
+        &Passphrase::from("not the passphrase"),
+        &backups,
+        noon(),
+    );
+    assert!(matches!(wrong, Err(keel::Error::WrongPassphrase)));
+    assert_eq!(
+        texts(&mut reopen(&path)),
+        ["kept in the backup", "written after it"]
+    );
+    assert_eq!(
+        backups_in(&backups).len(),
+        1,
+        "nothing kept for a restore that did not happen"
+    );
+
+    let (kept, records) = keel::backup::restore(&path, &file, &pass(), &backups, noon()).unwrap();
+    let kept = kept.expect("the vault as it was is kept");
+    let mut restored = reopen(&path);
+    assert_eq!(texts(&mut restored), ["kept in the backup"]);
+    assert_eq!(records, restored.all().unwrap().0.len());
+    assert!(restored.verify().unwrap().clean());
+    assert_eq!(
+        texts(&mut Vault::unlock(&kept, &pass(), noon()).unwrap()),
+        ["kept in the backup", "written after it"],
+        "what was written after the backup is not lost: it is in the kept copy"
+    );
+}
+
+#[test]
+fn rotation_removes_only_backups_beyond_what_is_kept() {
+    let (d, _) = temp_vault();
+    let dir = d.path().join("b");
+    std::fs::create_dir(&dir).unwrap();
+    let mut day = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+    let mut n = 0;
+    while day <= chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap() {
+        let at = day.and_hms_opt(9, 0, 0).unwrap();
+        std::fs::write(dir.join(keel::backup::file_name(at)), b"x").unwrap();
+        day += chrono::Duration::days(1);
+        n += 1;
+    }
+    std::fs::write(dir.join("notes.txt"), b"mine").unwrap();
+    let removed = keel::backup::rotate(&dir).unwrap();
+    let left = backups_in(&dir);
+    // Kept: 22–28 November (7 days), the Sundays 8 and 15 November (weeks), and the last days
+    // of September and October (months): 11 backups; and the other file.
+    assert_eq!(removed, n - 11);
+    assert_eq!(left.len(), 12);
+    assert!(left.contains(&"notes.txt".to_owned()));
+    assert!(left.contains(&"keel-backup-20260930-090000.keel".to_owned()));
+    assert!(left.contains(&"keel-backup-20261115-090000.keel".to_owned()));
+}
