@@ -176,6 +176,106 @@ pub struct BackupSettings {
     pub last_verified: Option<String>,
     #[serde(default)]
     pub last_file: Option<String>,
+    /// Why the latest automatic backup could not be made, in words; cleared by the next one.
+    #[serde(default)]
+    pub last_error: Option<String>,
+}
+
+/// No verified backup for this many days is worth a word in Settings.
+pub const DUE_AFTER_DAYS: i64 = 7;
+
+/// Backups as Settings shows them.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupStatusDto {
+    /// The folder chosen; empty if none yet.
+    pub folder: String,
+    pub last_verified: Option<String>,
+    pub last_error: Option<String>,
+    /// A folder is chosen and no backup has verified for `DUE_AFTER_DAYS` days (or ever).
+    pub due: bool,
+    /// The backups in the folder, newest first.
+    pub backups: Vec<BackupFileDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupFileDto {
+    pub path: String,
+    /// When it was taken, `YYYY-MM-DDTHH:MM:SS` on the vault's clock then.
+    pub taken: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// What Settings shows for the vault at `vault`, at `now`.
+pub fn status(vault: &Path, now: chrono::DateTime<chrono::FixedOffset>) -> BackupStatusDto {
+    let s = load_settings(vault);
+    let last = s
+        .last_verified
+        .as_deref()
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok());
+    let backups = if s.folder.is_empty() {
+        Vec::new()
+    } else {
+        list(Path::new(&s.folder)).unwrap_or_default()
+    };
+    BackupStatusDto {
+        due: !s.folder.is_empty() && last.is_none_or(|l| now - l >= Duration::days(DUE_AFTER_DAYS)),
+        folder: s.folder,
+        last_verified: s.last_verified,
+        last_error: s.last_error,
+        backups: backups
+            .into_iter()
+            .map(|f| BackupFileDto {
+                path: f.path.to_string_lossy().into_owned(),
+                taken: f.taken.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                bytes: f.bytes,
+            })
+            .collect(),
+    }
+}
+
+/// Whether today's automatic backup is still to be made: a folder is chosen and the latest
+/// verified backup was not taken today.
+pub fn due_today(vault: &Path, now: chrono::DateTime<chrono::FixedOffset>) -> bool {
+    let s = load_settings(vault);
+    !s.folder.is_empty()
+        && s.last_verified
+            .as_deref()
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+            .is_none_or(|l| l.date_naive() != now.date_naive())
+}
+
+/// A backup of the open vault into the chosen folder, rotated, and remembered as the latest
+/// verified one; a failure is remembered in words for Settings and returned. Gives the file,
+/// how many records it holds, and how many older backups rotation removed.
+pub fn make(vault: &mut crate::vault::Vault, path: &Path) -> Result<(PathBuf, usize, usize)> {
+    let mut s = load_settings(path);
+    if s.folder.is_empty() {
+        return Err(Error::invalid(
+            "folder",
+            "choose a folder for backups first",
+        ));
+    }
+    let dir = PathBuf::from(&s.folder);
+    match vault.backup_to(&dir) {
+        Ok((file, report)) => {
+            s.last_verified = Some(vault.now().to_rfc3339());
+            s.last_file = Some(file.to_string_lossy().into_owned());
+            s.last_error = None;
+            save_settings(path, &s)?;
+            let removed = rotate(&dir)?;
+            Ok((file, report.checked, removed))
+        }
+        Err(e) => {
+            s.last_error = Some(e.to_string());
+            let _ = save_settings(path, &s);
+            Err(e)
+        }
+    }
 }
 
 pub fn settings_path(vault: &Path) -> PathBuf {

@@ -473,15 +473,27 @@ pub fn health(vault: &Vault) -> VaultHealthDto {
 
 /// Opens every record from disk and reports each one that fails, by id.
 pub fn verify(vault: &mut Vault) -> Result<VerifyReportDto> {
-    let r = vault.verify()?;
-    Ok(VerifyReportDto {
+    Ok(report_dto(&vault.verify()?))
+}
+
+/// A backup checked with its passphrase, reading it only (`Vault::verify_file`).
+pub fn verify_backup(
+    path: &std::path::Path,
+    passphrase: &crate::crypto::Passphrase,
+    clock: std::sync::Arc<dyn crate::clock::Clock>,
+) -> Result<VerifyReportDto> {
+    Ok(report_dto(&Vault::verify_file(path, passphrase, clock)?))
+}
+
+fn report_dto(r: &crate::vault::VerifyReport) -> VerifyReportDto {
+    VerifyReportDto {
         checked: r.checked as u32,
         damaged: r.damaged.iter().map(RecordId::to_string).collect(),
         malformed_rows: r.malformed_rows.clone(),
         database_ok: r.database_ok,
         manifest_ok: r.manifest_ok,
         recovery_key_ok: r.recovery_key_ok,
-    })
+    }
 }
 
 /// Everything, as the documented JSON export document.

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
 
+pub use crate::backup::{BackupFileDto, BackupStatusDto};
 pub use crate::report::{BlockDto, ChartLineDto, ReportDto, ReportRequest, ReportSectionDto};
 
 pub use crate::kinds::{

@@ -62,20 +62,16 @@ pub fn run(ctx: &mut Ctx, a: BackupArgs) -> Result<u8> {
 fn now(ctx: &mut Ctx, to: Option<PathBuf>) -> Result<u8> {
     let dir = folder(ctx, to)?;
     let mut v = ctx.open()?;
-    let (path, report) = v.backup_to(&dir)?;
-    let bytes = std::fs::metadata(&path)?.len();
     let mut settings = backup::load_settings(&ctx.path);
     settings.folder = dir.to_string_lossy().into_owned();
-    settings.last_verified = Some(v.now().to_rfc3339());
-    settings.last_file = Some(path.to_string_lossy().into_owned());
     backup::save_settings(&ctx.path, &settings)?;
+    let (path, records, removed) = backup::make(&mut v, &ctx.path)?;
+    let bytes = std::fs::metadata(&path)?.len();
     out!(
-        "backed up {} records to {} ({}), and checked: every record opens",
-        report.checked,
+        "backed up {records} records to {} ({}), and checked: every record opens",
         path.display(),
         kib(bytes)
     );
-    let removed = backup::rotate(&dir)?;
     if removed > 0 {
         out!(
             "removed {removed} older backup{} (keeping the newest of the last {} days, {} weeks and {} months)",

@@ -41,6 +41,11 @@ macro_rules! keel_commands {
             insights(req: InsightsQuery) -> InsightsDto;
             report_preview(req: ReportRequest) -> ReportDto;
             save_report(req: ReportRequest) -> Option<String>;
+            backup_status() -> BackupStatusDto;
+            choose_backup_folder() -> Option<BackupStatusDto>;
+            backup_now() -> BackupStatusDto;
+            check_backup(file: String, req: PassphraseRequest) -> VerifyReportDto;
+            restore_backup(file: String, req: PassphraseRequest) -> VaultStatus;
             lock_screen_plan() -> Option<CrisisPlanDto>;
             set_lock_screen_plan(plan: Option<CrisisPlanDto>) -> ();
             get_reminder_settings() -> ReminderSettings;

@@ -3,6 +3,7 @@
 //! asked for while unlocked.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod backups;
 mod boundary;
 mod clipboard;
 mod instance;
@@ -18,6 +19,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use keel::Error;
+use keel::backup::BackupStatusDto;
 use keel::clock::SystemClock;
 use keel::commands::{self, KeyPurpose};
 use keel::crypto::Passphrase;
@@ -155,10 +157,19 @@ fn cancel_recovery_key(s: State<Shell>, clip: State<Clipboard>) {
 
 /// `epoch`: the state the page saw when the user asked; a lock since then wins.
 #[tauri::command(async)]
-fn unlock(s: State<Shell>, mut req: PassphraseRequest, epoch: u32) -> Reply<VaultStatus> {
-    s.open(epoch, |p| {
+fn unlock(
+    app: AppHandle,
+    s: State<Shell>,
+    mut req: PassphraseRequest,
+    epoch: u32,
+) -> Reply<VaultStatus> {
+    let status = s.open(epoch, |p| {
         commands::unlock(p, &pass(&mut req.passphrase), clock())
-    })
+    })?;
+    if status.unlocked {
+        backups::daily(&app);
+    }
+    Ok(status)
 }
 
 #[tauri::command(async)]
@@ -338,6 +349,46 @@ fn report_preview(s: State<Shell>, req: ReportRequest) -> Reply<ReportDto> {
 #[tauri::command(async)]
 fn save_report(app: AppHandle, s: State<Shell>, req: ReportRequest) -> Reply<Option<String>> {
     report::save(&app, &s, &req)
+}
+
+/// Where backups go, the latest that verified, and the backups there (readable locked).
+#[tauri::command(async)]
+fn backup_status(s: State<Shell>) -> BackupStatusDto {
+    backups::status(&s)
+}
+
+/// Asks for the backups' folder (the system's folder dialog); null if the person cancelled.
+#[tauri::command(async)]
+fn choose_backup_folder(app: AppHandle, s: State<Shell>) -> Reply<Option<BackupStatusDto>> {
+    backups::choose_folder(&app, &s)
+}
+
+/// A backup now, checked, into the chosen folder.
+#[tauri::command(async)]
+fn backup_now(s: State<Shell>) -> Reply<BackupStatusDto> {
+    backups::now(&s)
+}
+
+/// One of the backups checked with the passphrase it was made with (a restore's preview).
+#[tauri::command(async)]
+fn check_backup(
+    s: State<Shell>,
+    file: String,
+    mut req: PassphraseRequest,
+) -> Reply<VerifyReportDto> {
+    backups::check(&s, &file, &pass(&mut req.passphrase))
+}
+
+/// Replaces the vault with one of the backups (the vault as it was kept as a backup first);
+/// Keel is left locked.
+#[tauri::command(async)]
+fn restore_backup(
+    app: AppHandle,
+    s: State<Shell>,
+    file: String,
+    mut req: PassphraseRequest,
+) -> Reply<VaultStatus> {
+    backups::restore(&app, &s, &file, &pass(&mut req.passphrase))
 }
 
 /// The crisis plan's copy for the lock screen, if the person asked for one (readable locked).

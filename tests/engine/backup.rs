@@ -211,3 +211,66 @@ fn rotation_removes_only_backups_beyond_what_is_kept() {
     assert!(left.contains(&"keel-backup-20260930-090000.keel".to_owned()));
     assert!(left.contains(&"keel-backup-20261115-090000.keel".to_owned()));
 }
+
+#[test]
+fn settings_show_when_a_backup_is_due_and_remember_a_failure_in_words() {
+    let (d, path) = temp_vault();
+    let mut v = new_vault(&path);
+    let now = v.now();
+    let st = keel::backup::status(&path, now);
+    assert_eq!(
+        (st.due, st.folder.as_str(), st.backups.len()),
+        (false, "", 0),
+        "no folder: nothing due"
+    );
+    assert!(!keel::backup::due_today(&path, now));
+    assert!(matches!(
+        keel::backup::make(&mut v, &path),
+        Err(keel::Error::InvalidInput {
+            field: "folder",
+            ..
+        })
+    ));
+
+    let dir = d.path().join("drive");
+    let mut s = keel::backup::load_settings(&path);
+    s.folder = dir.to_string_lossy().into_owned();
+    keel::backup::save_settings(&path, &s).unwrap();
+    assert!(
+        keel::backup::status(&path, now).due,
+        "a folder and no backup yet"
+    );
+    assert!(keel::backup::due_today(&path, now));
+
+    let (file, records, removed) = keel::backup::make(&mut v, &path).unwrap();
+    assert_eq!((records, removed), (v.all().unwrap().0.len(), 0));
+    let st = keel::backup::status(&path, now);
+    assert!(!st.due);
+    assert_eq!(st.last_verified.as_deref(), Some(now.to_rfc3339().as_str()));
+    assert_eq!(st.backups.len(), 1);
+    assert_eq!(st.backups[0].path, file.to_string_lossy());
+    assert_eq!(st.backups[0].taken, "2026-11-27T12:00:00");
+    assert!(!keel::backup::due_today(&path, now), "today's is made");
+    let tomorrow = now + chrono::Duration::days(1);
+    assert!(keel::backup::due_today(&path, tomorrow));
+    assert!(!keel::backup::status(&path, now + chrono::Duration::days(6)).due);
+    assert!(
+        keel::backup::status(&path, now + chrono::Duration::days(7)).due,
+        "a week without one"
+    );
+
+    // A folder that cannot be written: the reason is kept for Settings, in words.
+    let blocked = d.path().join("a-file");
+    std::fs::write(&blocked, b"not a folder").unwrap();
+    let mut s = keel::backup::load_settings(&path);
+    s.folder = blocked.to_string_lossy().into_owned();
+    keel::backup::save_settings(&path, &s).unwrap();
+    assert!(keel::backup::make(&mut v, &path).is_err());
+    let st = keel::backup::status(&path, now);
+    assert!(st.last_error.is_some());
+    assert_eq!(
+        st.last_verified.as_deref(),
+        Some(now.to_rfc3339().as_str()),
+        "the last good one is still the last good one"
+    );
+}

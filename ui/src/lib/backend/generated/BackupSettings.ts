@@ -12,4 +12,8 @@ folder: string,
 /**
  * When the latest backup that verified was taken (RFC 3339), and its file.
  */
-lastVerified: string | null, lastFile: string | null, };
+lastVerified: string | null, lastFile: string | null, 
+/**
+ * Why the latest automatic backup could not be made, in words; cleared by the next one.
+ */
+lastError: string | null, };

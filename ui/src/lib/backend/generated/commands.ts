@@ -1,5 +1,6 @@
 // Generated from src-tauri/src/command_list.rs by `cargo test -p keel-desktop`; do not edit.
 import type { AssessmentTrendDto } from './AssessmentTrendDto';
+import type { BackupStatusDto } from './BackupStatusDto';
 import type { ChangePassphraseRequest } from './ChangePassphraseRequest';
 import type { ClockStatusDto } from './ClockStatusDto';
 import type { ConfirmKeyRequest } from './ConfirmKeyRequest';
@@ -62,6 +63,11 @@ export interface Commands {
   insights: { args: { req: InsightsQuery }; reply: InsightsDto };
   report_preview: { args: { req: ReportRequest }; reply: ReportDto };
   save_report: { args: { req: ReportRequest }; reply: string | null };
+  backup_status: { args: Record<string, never>; reply: BackupStatusDto };
+  choose_backup_folder: { args: Record<string, never>; reply: BackupStatusDto | null };
+  backup_now: { args: Record<string, never>; reply: BackupStatusDto };
+  check_backup: { args: { file: string; req: PassphraseRequest }; reply: VerifyReportDto };
+  restore_backup: { args: { file: string; req: PassphraseRequest }; reply: VaultStatus };
   lock_screen_plan: { args: Record<string, never>; reply: CrisisPlanDto | null };
   set_lock_screen_plan: { args: { plan: CrisisPlanDto | null }; reply: null };
   get_reminder_settings: { args: Record<string, never>; reply: ReminderSettings };
@@ -105,6 +111,11 @@ export const COMMANDS = [
   'insights',
   'report_preview',
   'save_report',
+  'backup_status',
+  'choose_backup_folder',
+  'backup_now',
+  'check_backup',
+  'restore_backup',
   'lock_screen_plan',
   'set_lock_screen_plan',
   'get_reminder_settings',
