@@ -12,6 +12,7 @@ pub mod diary;
 pub mod dto;
 pub mod error;
 pub mod fsx;
+pub mod import;
 pub mod insights;
 pub mod instruments;
 pub mod kinds;

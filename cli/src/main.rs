@@ -14,6 +14,7 @@ mod backup;
 mod checkin;
 mod clock;
 mod ctx;
+mod import;
 mod insights;
 mod journal;
 mod output;
@@ -153,6 +154,8 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Records from another file: Keel's own export (`keel import keel FILE [--dry-run]`).
+    Import(import::ImportArgs),
     /// A backup of the vault into a folder, checked after it is written; `list`, `verify FILE`.
     Backup(backup::BackupArgs),
     /// Change the passphrase. (An older copy of the vault file still opens with the old one;
@@ -244,6 +247,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Restore { id } => records::restore(&mut ctx, &id),
         Command::Purge { id, force } => records::purge(&mut ctx, &id, force),
         Command::Export { out, force } => vault::export(&mut ctx, &out, force),
+        Command::Import(a) => import::run(&mut ctx, a),
         Command::Backup(b) => backup::run(&mut ctx, b),
         Command::Passwd => vault::passwd(&mut ctx),
         Command::Rekey { json } => vault::rekey(&mut ctx, json),

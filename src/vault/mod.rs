@@ -366,6 +366,70 @@ impl Vault {
         Ok(records)
     }
 
+    /// Puts records in as they are — ids, revisions and times kept (an import of Keel's own
+    /// export) — in one transaction, all or nothing. A record whose id is already here is left
+    /// out (importing the same file twice adds nothing), and so is a built-in skill the vault
+    /// already has unless the vault's own is untouched (revision 1), which gives way to the one
+    /// imported. Returns the records added. With `commit` false the same work is done and
+    /// rolled back: a preview that counts exactly what the import would add.
+    pub fn import_records(&mut self, incoming: Vec<Record>, commit: bool) -> Result<Vec<Record>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.state.refresh(&tx)?;
+        let mut removed = Vec::new();
+        let mut added = Vec::new();
+        for mut r in incoming {
+            if self.state.records.contains_key(&r.id) || self.state.damaged.contains_key(&r.id) {
+                continue;
+            }
+            r.body.validate()?;
+            if let Body::Skill(k) = &r.body
+                && let Some(key) = &k.builtin
+            {
+                let mine = self
+                    .state
+                    .records
+                    .values()
+                    .find_map(|c| match &c.record.body {
+                        Body::Skill(m) if m.builtin.as_ref() == Some(key) => {
+                            Some((c.record.id, c.record.revision))
+                        }
+                        _ => None,
+                    });
+                match mine {
+                    Some((id, 1)) if !removed.iter().any(|(x, _)| *x == id) => {
+                        store::delete(&tx, id)?;
+                        removed.push((id, 1));
+                    }
+                    Some(_) => continue,
+                    None => {}
+                }
+            }
+            store::insert(&tx, &self.state.seal(&r)?)?;
+            added.push(r);
+        }
+        manifest::apply(
+            &tx,
+            &self.state,
+            removed.iter().copied(),
+            added.iter().map(|r| (r.id, r.revision)),
+        )?;
+        if !commit {
+            // Dropped without a commit: rolled back, nothing written.
+            drop(tx);
+            return Ok(added);
+        }
+        tx.commit()?;
+        for (id, _) in &removed {
+            self.state.records.remove(id);
+        }
+        for r in &added {
+            self.state.put(r.clone());
+        }
+        Ok(added)
+    }
+
     /// Replaces a record's body (and `at`, if given). Its kind cannot change.
     pub fn update(
         &mut self,

@@ -10,6 +10,7 @@ mod contract;
 mod fuzz;
 mod golden;
 mod hardening;
+mod import;
 mod migrations;
 mod newer;
 mod privacy;

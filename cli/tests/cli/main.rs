@@ -7,6 +7,7 @@ mod backup;
 mod basics;
 mod clinical;
 mod crash;
+mod import;
 mod kinds;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,157 @@
+//! Imports (issue 11; Keel's own JSON export so far): read the whole file first, name every
+//! problem by the entry and field it is in, show what would be added, then add it in one
+//! transaction, all or nothing. Each source entry has a stable key — for Keel's export, the
+//! record's own id — so importing the same file again adds nothing.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::dto::{EXPORT_FORMAT, EXPORT_VERSION, ExportDocument};
+use crate::error::{Error, Result};
+use crate::model::{Body, Kind, Record, RecordId};
+use crate::vault::Vault;
+
+/// What an import would add (`dry_run`) or added.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportSummaryDto {
+    /// Records new to this vault.
+    pub added: u32,
+    /// Records already here (the same id), left as they are.
+    pub already: u32,
+    /// Records written by a newer Keel, which this one cannot write; left out.
+    pub newer: u32,
+    /// New records by kind, most first.
+    pub by_kind: Vec<KindCountDto>,
+    /// The first and last day among the new records.
+    pub first_day: Option<String>,
+    pub last_day: Option<String>,
+    /// False for a preview: nothing was written.
+    pub written: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct KindCountDto {
+    pub kind: String,
+    pub n: u32,
+}
+
+fn at_entry(i: usize, field: &str, reason: impl Into<String>) -> Error {
+    // `InvalidInput` names a static field; the entry's number and field go in the words.
+    Error::invalid(
+        "records",
+        format!("entry {} ({field}): {}", i + 1, reason.into()),
+    )
+}
+
+fn time(i: usize, field: &str, s: &str) -> Result<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(s.trim()).map_err(|_| {
+        at_entry(
+            i,
+            field,
+            "a time is RFC 3339, like 2026-11-27T21:30:00-05:00",
+        )
+    })
+}
+
+/// Keel's JSON export (docs/export-format.md), every record checked as the vault would check
+/// it. Records from a newer Keel are counted, not read.
+pub fn keel_json(text: &str) -> Result<(Vec<Record>, u32)> {
+    let doc: ExportDocument = serde_json::from_str(text).map_err(|e| {
+        // serde's words can quote the input: say where, never what.
+        Error::invalid(
+            "file",
+            format!(
+                "not a Keel export (line {}, column {})",
+                e.line(),
+                e.column()
+            ),
+        )
+    })?;
+    if doc.format != EXPORT_FORMAT {
+        return Err(Error::invalid("format", "not a Keel export"));
+    }
+    if doc.version != EXPORT_VERSION {
+        return Err(Error::invalid(
+            "version",
+            format!(
+                "export format version {} is not one this Keel reads (it reads {EXPORT_VERSION})",
+                doc.version
+            ),
+        ));
+    }
+    let mut out = Vec::with_capacity(doc.records.len());
+    let mut newer = 0;
+    for (i, r) in doc.records.into_iter().enumerate() {
+        if matches!(r.body, crate::dto::BodyDto::Unknown(_)) {
+            newer += 1;
+            continue;
+        }
+        let id = RecordId::parse(&r.id)
+            .map_err(|_| at_entry(i, "id", "an id is 32 hexadecimal digits"))?;
+        if r.revision == 0 {
+            return Err(at_entry(i, "revision", "a revision starts at 1"));
+        }
+        let mut body = Body::try_from(r.body).map_err(|e| match e {
+            Error::InvalidInput { field, reason } => at_entry(i, field, reason),
+            other => other,
+        })?;
+        body.validate().map_err(|e| match e {
+            Error::InvalidInput { field, reason } => at_entry(i, field, reason),
+            other => other,
+        })?;
+        out.push(Record {
+            id,
+            revision: r.revision,
+            created: time(i, "created", &r.created)?,
+            updated: time(i, "updated", &r.updated)?,
+            at: time(i, "at", &r.at)?,
+            trashed: r
+                .trashed
+                .as_deref()
+                .map(|t| time(i, "trashed", t))
+                .transpose()?,
+            body,
+        });
+    }
+    Ok((out, newer))
+}
+
+/// Imports `records` (all or nothing), or with `dry_run` says what it would add and writes
+/// nothing.
+pub fn import(
+    vault: &mut Vault,
+    records: Vec<Record>,
+    newer: u32,
+    dry_run: bool,
+) -> Result<ImportSummaryDto> {
+    let total = records.len() as u32;
+    let new = vault.import_records(records, !dry_run)?;
+    let mut by_kind: Vec<(Kind, u32)> = Vec::new();
+    for r in &new {
+        match by_kind.iter_mut().find(|(k, _)| *k == r.kind()) {
+            Some(e) => e.1 += 1,
+            None => by_kind.push((r.kind(), 1)),
+        }
+    }
+    by_kind.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.as_str().cmp(b.0.as_str())));
+    let days: Vec<chrono::NaiveDate> = new.iter().map(Record::local_date).collect();
+    Ok(ImportSummaryDto {
+        added: new.len() as u32,
+        already: total - new.len() as u32,
+        newer,
+        by_kind: by_kind
+            .into_iter()
+            .map(|(k, n)| KindCountDto {
+                kind: k.as_str().to_owned(),
+                n,
+            })
+            .collect(),
+        first_day: days.iter().min().map(ToString::to_string),
+        last_day: days.iter().max().map(ToString::to_string),
+        written: !dry_run,
+    })
+}
