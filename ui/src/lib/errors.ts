@@ -13,6 +13,9 @@ const FIELD_NAMES: Record<string, string> = {
   recoveryKey: 'Recovery key',
   autoLockMinutes: 'Auto-lock minutes',
   theme: 'Theme',
+  // Backups
+  folder: 'Backup folder',
+  file: 'Backup',
   // Reminders
   checkinTimes: 'Check-in reminder times',
   sessionMinutesBefore: 'Reminder before a session',

@@ -225,3 +225,63 @@ describe('the fake backend, the lock screen’s copy of the crisis plan (as the 
     expect(await fake.lockScreenPlan()).toBeNull();
   });
 });
+
+describe('the fake backend’s backups', () => {
+  const FOLDER = '/backups';
+
+  it('needs an open journal and a folder, and opens only the backups in the chosen folder', async () => {
+    const fake = await vault();
+    await expect(fake.backupNow()).rejects.toMatchObject({ code: 'InvalidInput', field: 'folder' });
+    fake.folderDialog = null;
+    expect(await fake.chooseBackupFolder(), 'cancelled').toBeNull();
+    fake.folderDialog = FOLDER;
+    expect((await fake.chooseBackupFolder())?.folder).toBe(FOLDER);
+    const { backups } = await fake.backupNow();
+    expect(backups).toHaveLength(1);
+    expect(backups[0].path).toMatch(/^\/backups\/keel-backup-\d{8}-\d{6}\.keel$/);
+    await expect(fake.checkBackup('/elsewhere/keel-backup-20260101-000000.keel', { passphrase: 'a fake passphrase' })).rejects.toMatchObject({ field: 'file' });
+    await expect(fake.checkBackup(backups[0].path, { passphrase: 'another one' })).rejects.toMatchObject({ code: 'WrongPassphrase' });
+    expect((await fake.checkBackup(backups[0].path, { passphrase: 'a fake passphrase' })).checked).toBe(fake.records.size);
+    await fake.lock();
+    await expect(fake.backupNow()).rejects.toMatchObject({ code: 'VaultLocked' });
+    expect((await fake.backupStatus()).folder, 'readable while locked').toBe(FOLDER);
+  });
+
+  it('is due after a week without one, and rotation keeps the newest of each of 7 days, 4 weeks and 12 months', async () => {
+    const fake = await vault();
+    fake.backupFolder = FOLDER;
+    expect((await fake.backupStatus()).due, 'a folder and no backup').toBe(true);
+    const day = 86400e3;
+    const start = Date.now() - 400 * day;
+    // Two a day for 400 days.
+    for (let i = 0; i <= 400; i++) {
+      fake.makeBackup(new Date(start + i * day));
+      fake.makeBackup(new Date(start + i * day + 3600e3));
+    }
+    const { backups, due } = await fake.backupStatus();
+    expect(due).toBe(false);
+    const days = new Set(backups.map((b) => b.taken.slice(0, 10)));
+    expect(days.size, 'one a day, each the newest of its day').toBe(backups.length);
+    expect(backups.length).toBeGreaterThanOrEqual(7 + 3 + 11 - 2);
+    expect(backups.length).toBeLessThanOrEqual(7 + 4 + 12);
+    fake.backupLastVerified = new Date(Date.now() - 8 * day).toISOString();
+    expect((await fake.backupStatus()).due).toBe(true);
+  });
+
+  it('makes the day’s backup at the first unlock of a day and tells the page', async () => {
+    const fake = await vault();
+    fake.backupFolder = FOLDER;
+    const told: number[] = [];
+    await fake.onBackup((s) => told.push(s.backups.length));
+    await fake.lock();
+    await fake.unlock({ passphrase: 'a fake passphrase' });
+    await fake.lock();
+    await fake.unlock({ passphrase: 'a fake passphrase' });
+    await waitForTold(told);
+    expect(told, 'once a day').toEqual([1]);
+  });
+});
+
+async function waitForTold(told: number[]) {
+  for (let i = 0; i < 10 && told.length === 0; i++) await Promise.resolve();
+}

@@ -8,6 +8,7 @@
 import type {
   Answer,
   Backend,
+  BackupStatusDto,
   ClockStatusDto,
   BodyDto,
   ChangePassphraseRequest,
@@ -56,7 +57,7 @@ import {
   searchText,
   type Body,
 } from '../kinds';
-import { localRfc3339 } from '../time';
+import { addDays, localRfc3339 } from '../time';
 import { INSTRUMENTS, bandOf, instrument } from '../instruments';
 import type { Instrument } from './generated/Instrument';
 import { clockRuns, clockStatus, wallDate } from '../clocks';
@@ -742,6 +743,51 @@ export interface Tampering {
   recoveryKeyOk?: boolean;
 }
 
+/** One backup in the (fake) folder: its file as the shell lists it, and the journal as it was
+ * when it was taken (what opens it and what it holds), as a real backup is a vault file. */
+export interface FakeBackup {
+  path: string;
+  /** `YYYY-MM-DDTHH:MM:SS`, on this machine's clock then. */
+  taken: string;
+  bytes: number;
+  passphrase: string;
+  recoveryGroups: string[];
+  records: Map<string, RecordDto>;
+  instants: Map<string, number>;
+  /** Records in it that do not open (a test may add some). */
+  damaged: Set<string>;
+}
+
+/** No verified backup for this many days is worth a word in Settings (`backup::DUE_AFTER_DAYS`). */
+const BACKUP_DUE_DAYS = 7;
+
+/** `backup::to_prune`: the backups to let go so that the newest of each of the latest 7 days,
+ * 4 weeks (Monday to Sunday) and 12 months that have one remain, and the newest of all. */
+function backupsToPrune(taken: string[]): Set<string> {
+  const newestFirst = [...new Set(taken)].sort().reverse();
+  const keep = new Set<string>(newestFirst.slice(0, 1));
+  const monday = (day: string) => {
+    const [y, m, d] = day.split('-').map(Number);
+    return addDays(day, -((new Date(y, m - 1, d).getDay() + 6) % 7));
+  };
+  const periods: [(t: string) => string, number][] = [
+    [(t) => t.slice(0, 10), 7],
+    [(t) => monday(t.slice(0, 10)), 4],
+    [(t) => t.slice(0, 7), 12],
+  ];
+  for (const [period, n] of periods) {
+    const seen = new Set<string>();
+    for (const t of newestFirst) {
+      const p = period(t);
+      if (seen.has(p)) continue;
+      if (seen.size === n) break;
+      seen.add(p);
+      keep.add(t);
+    }
+  }
+  return new Set(newestFirst.filter((t) => !keep.has(t)));
+}
+
 export class FakeBackend implements Backend {
   exists = false;
   unlocked = false;
@@ -774,6 +820,17 @@ export class FakeBackend implements Backend {
   /** The lock screen's copy of the crisis plan, kept outside the (fake) journal: it survives a
    * lock, as the shell's file beside the vault does. */
   lockScreenCopy: CrisisPlanDto | null = null;
+  /** Backups, kept beside the (fake) journal as the shell keeps `backups.json` and the folder:
+   * readable while locked. The folder chosen ('' for none), the latest backup that verified
+   * (RFC 3339), why the last automatic one failed. */
+  backupFolder = '';
+  backupLastVerified: string | null = null;
+  backupLastError: string | null = null;
+  /** The backups in the folder (listed newest first). */
+  backups: FakeBackup[] = [];
+  /** What the system's folder dialog answers: a folder, or null for Cancel. */
+  folderDialog: string | null = '/media/backup-drive/Keel';
+  private backupHandlers = new Set<(s: BackupStatusDto) => void>();
   /** When each record happened, as an instant (the engine orders by it, not by the text). */
   private instants = new Map<string, number>();
   private lastNow = 0;
@@ -939,7 +996,9 @@ export class FakeBackend implements Backend {
     if (req.passphrase !== this.passphrase) throw wrongPassphrase();
     this.unlocked = true;
     this.pending = null;
-    return this.changedState();
+    const status = this.changedState();
+    this.dailyBackup();
+    return status;
   }
 
   async lock(): Promise<VaultStatus> {
@@ -1397,6 +1456,135 @@ export class FakeBackend implements Backend {
     const checked: Partial<Body<'crisis-plan'>> = NORMALIZE['crisis-plan']({ kind: 'crisis-plan', ...plan });
     delete checked.kind;
     this.lockScreenCopy = checked as CrisisPlanDto;
+  }
+
+  async backupStatus(): Promise<BackupStatusDto> {
+    const last = this.backupLastVerified === null ? NaN : Date.parse(this.backupLastVerified);
+    return {
+      folder: this.backupFolder,
+      lastVerified: this.backupLastVerified,
+      lastError: this.backupLastError,
+      due: this.backupFolder !== '' && (Number.isNaN(last) || Date.now() - last >= BACKUP_DUE_DAYS * 86400e3),
+      backups: this.backupList().map(({ path, taken, bytes }) => ({ path, taken, bytes })),
+    };
+  }
+
+  /** The backups in the chosen folder, newest first (those left in another folder stay there). */
+  private backupList(): FakeBackup[] {
+    if (!this.backupFolder) return [];
+    return this.backups.filter((b) => b.path.startsWith(`${this.backupFolder}/`)).sort((a, b) => (a.taken < b.taken ? 1 : a.taken > b.taken ? -1 : 0));
+  }
+
+  /** The folder dialog answers with `folderDialog`; Cancel (null) changes nothing. */
+  async chooseBackupFolder(): Promise<BackupStatusDto | null> {
+    if (this.folderDialog === null) return null;
+    this.backupFolder = this.folderDialog;
+    return this.backupStatus();
+  }
+
+  async backupNow(): Promise<BackupStatusDto> {
+    this.guard();
+    this.makeBackup(new Date(this.now().instant));
+    return this.backupStatus();
+  }
+
+  /** As `backup::make`: the journal as it is now, as a backup taken at `when` in the chosen
+   * folder, remembered as the latest verified, then rotated. Also a test hook (an older backup:
+   * a `when` in the past). */
+  makeBackup(when: Date = new Date()): FakeBackup {
+    if (!this.backupFolder) throw invalid('folder', 'choose a folder for backups first');
+    const b = this.snapshot(when);
+    this.backups.push(b);
+    this.backupLastVerified = localRfc3339(when);
+    this.backupLastError = null;
+    const here = this.backupList();
+    const prune = backupsToPrune(here.map((x) => x.taken));
+    this.backups = this.backups.filter((x) => !here.includes(x) || !prune.has(x.taken));
+    return b;
+  }
+
+  /** The journal as it is, as a backup file named for `when` (a later second if that name is
+   * taken, as `backup::publish`). */
+  private snapshot(when: Date): FakeBackup {
+    let at = Math.floor(when.getTime() / 1000) * 1000;
+    const name = (t: number) => {
+      const taken = localRfc3339(new Date(t)).slice(0, 19);
+      return { taken, path: `${this.backupFolder}/keel-backup-${taken.replace(/[-:]/g, '').replace('T', '-')}.keel` };
+    };
+    while (this.backups.some((b) => b.path === name(at).path)) at += 1000;
+    const records = structuredClone(this.records);
+    return {
+      ...name(at),
+      bytes: 48 * 1024 + byteLength(JSON.stringify([...records.values()])),
+      passphrase: this.passphrase,
+      recoveryGroups: [...this.recoveryGroups],
+      records,
+      instants: new Map(this.instants),
+      damaged: new Set(this.damaged),
+    };
+  }
+
+  /** As the shell after an unlock: the day's backup, if a folder is chosen and none verified
+   * today, then told to the page. */
+  private dailyBackup() {
+    if (!this.backupFolder) return;
+    const today = localRfc3339(new Date()).slice(0, 10);
+    if (this.backupLastVerified?.slice(0, 10) === today) return;
+    this.makeBackup(new Date(this.now().instant));
+    void this.backupStatus().then((st) => this.emitBackup(st));
+  }
+
+  /** As the shell's `one_of_ours`: only a backup in the chosen folder is opened. */
+  private ourBackup(file: string): FakeBackup {
+    const b = this.backupList().find((x) => x.path === file);
+    if (!b) throw invalid('file', 'not one of the backups in the chosen folder');
+    return b;
+  }
+
+  async checkBackup(file: string, req: PassphraseRequest): Promise<VerifyReportDto> {
+    this.guard();
+    const b = this.ourBackup(file);
+    if (req.passphrase !== b.passphrase) throw wrongPassphrase();
+    return {
+      checked: b.records.size + b.damaged.size,
+      damaged: [...b.damaged].sort(),
+      malformedRows: [],
+      databaseOk: true,
+      manifestOk: true,
+      recoveryKeyOk: true,
+    };
+  }
+
+  /** As the shell: locks (and says so), checks the backup, keeps the journal as it stands as a
+   * backup in the folder, then puts the backup in its place. Keel stays locked; the backup's
+   * passphrase opens it. */
+  async restoreBackup(file: string, req: PassphraseRequest): Promise<VaultStatus> {
+    this.guard();
+    const b = this.ourBackup(file);
+    this.emitLocked();
+    const locked = await this.vaultStatus();
+    if (req.passphrase !== b.passphrase) throw wrongPassphrase();
+    if (b.damaged.size > 0) throw fail('VaultDamaged', 'the backup did not verify; the vault was left as it was');
+    this.backups.push(this.snapshot(new Date(this.now().instant)));
+    this.passphrase = b.passphrase;
+    this.recoveryGroups = [...b.recoveryGroups];
+    this.records = structuredClone(b.records);
+    this.instants = new Map(b.instants);
+    this.damaged = new Set();
+    this.malformedRows = [];
+    this.manifestOk = this.databaseOk = this.recoveryKeyOk = true;
+    this.emitBackup(await this.backupStatus());
+    return locked;
+  }
+
+  async onBackup(handler: (s: BackupStatusDto) => void): Promise<() => void> {
+    this.backupHandlers.add(handler);
+    return () => this.backupHandlers.delete(handler);
+  }
+
+  /** Test hook: the shell says a backup was made (or restored) on its own. */
+  emitBackup(status: BackupStatusDto) {
+    for (const h of this.backupHandlers) h(structuredClone(status));
   }
 
   async onState(handler: (s: VaultStatus) => void): Promise<() => void> {

@@ -1,5 +1,6 @@
 // The one typed door between the UI and the Keel engine. Only files in this folder import
 // @tauri-apps/*; the rest of the UI talks to a `Backend`.
+import type { BackupStatusDto } from './generated/BackupStatusDto';
 import type { ChangePassphraseRequest } from './generated/ChangePassphraseRequest';
 import type { ConfirmKeyRequest } from './generated/ConfirmKeyRequest';
 import type { ClockStatusDto } from './generated/ClockStatusDto';
@@ -31,6 +32,7 @@ import type { VerifyReportDto } from './generated/VerifyReportDto';
 import { TauriBackend } from './tauri';
 
 export type { Answer } from './generated/Answer';
+export type { BackupFileDto } from './generated/BackupFileDto';
 export type { Attendance } from './generated/Attendance';
 export type { Contact } from './generated/Contact';
 export type { CrisisPlanDto } from './generated/CrisisPlanDto';
@@ -97,6 +99,7 @@ export type { TrackerDto } from './generated/TrackerDto';
 export type { TrackerValueDto } from './generated/TrackerValueDto';
 export type { UnknownDto } from './generated/UnknownDto';
 export type {
+  BackupStatusDto,
   ChangePassphraseRequest,
   ConfirmKeyRequest,
   CreatedVaultDto,
@@ -202,6 +205,25 @@ export interface Backend {
   /** Keeps this plan as the lock screen's copy (checked and tidied like the record), or deletes
    * the copy for null. Only while unlocked. */
   setLockScreenPlan(plan: CrisisPlanDto | null): Promise<void>;
+  /** Backups: the folder chosen, the latest backup that checked out, why the last automatic one
+   * failed (in words), whether one is due, and the backups in the folder, newest first. Kept
+   * beside the journal, so readable while locked. */
+  backupStatus(): Promise<BackupStatusDto>;
+  /** The system's folder dialog; the status with the folder chosen, or null when the person
+   * cancelled (nothing changes). */
+  chooseBackupFolder(): Promise<BackupStatusDto | null>;
+  /** Makes a backup now and checks it. `InvalidInput` naming `folder` when none is chosen. */
+  backupNow(): Promise<BackupStatusDto>;
+  /** A backup in the folder opened read-only with the passphrase it was made with (the
+   * restore's preview): `WrongPassphrase` if it does not open it; `InvalidInput` naming `file`
+   * for anything that is not one of the backups in the chosen folder. */
+  checkBackup(file: string, req: PassphraseRequest): Promise<VerifyReportDto>;
+  /** Locks Keel, keeps the journal as it stands as a backup in the folder, then puts this backup
+   * in its place. The reply is the locked status: the backup's passphrase opens it. */
+  restoreBackup(file: string, req: PassphraseRequest): Promise<VaultStatus>;
+  /** A backup was made or restored by the shell on its own (the day's first unlock). Returns an
+   * unsubscribe. */
+  onBackup(handler: (s: BackupStatusDto) => void): Promise<() => void>;
   /** The shell's state changed by itself (idle lock, quick hide, a second launch). Returns an
    * unsubscribe. */
   onState(handler: (s: VaultStatus) => void): Promise<() => void>;

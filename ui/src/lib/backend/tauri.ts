@@ -6,6 +6,7 @@ import { listen } from '@tauri-apps/api/event';
 import type { Commands } from './generated/commands';
 import type {
   Backend,
+  BackupStatusDto,
   ChangePassphraseRequest,
   ConfirmKeyRequest,
   CrisisPlanDto,
@@ -25,6 +26,8 @@ import type {
 export const STATE_EVENT = 'keel://state';
 /** The tray's "Quick check-in" (src-tauri/src/tray.rs). */
 export const QUICK_CHECKIN_EVENT = 'keel://quick-checkin';
+/** A backup made (the day's first unlock) or restored by the shell (src-tauri/src/backups.rs). */
+export const BACKUP_EVENT = 'keel://backup';
 
 /** One IPC command, with the arguments (named as the shell takes them) and the reply it has. */
 export function call<K extends keyof Commands>(
@@ -154,6 +157,24 @@ export class TauriBackend implements Backend {
   }
   async setLockScreenPlan(plan: CrisisPlanDto | null) {
     await call('set_lock_screen_plan', { plan });
+  }
+  backupStatus() {
+    return call('backup_status', {});
+  }
+  chooseBackupFolder() {
+    return call('choose_backup_folder', {});
+  }
+  backupNow() {
+    return call('backup_now', {});
+  }
+  checkBackup(file: string, req: PassphraseRequest) {
+    return call('check_backup', { file, req });
+  }
+  restoreBackup(file: string, req: PassphraseRequest) {
+    return call('restore_backup', { file, req });
+  }
+  async onBackup(handler: (s: BackupStatusDto) => void) {
+    return listen<BackupStatusDto>(BACKUP_EVENT, (e) => handler(e.payload));
   }
   async onState(handler: (s: VaultStatus) => void) {
     return listen<VaultStatus>(STATE_EVENT, (e) => handler(e.payload));

@@ -405,6 +405,31 @@ describe('the questionnaires', () => {
   });
 });
 
+describe('Settings › Backups', () => {
+  it('names each control after the words it shows: the card, its list and the restore dialog at each step', async () => {
+    const { user, fake } = await open((f) => {
+      f.backupFolder = '/media/usb/Keel backups';
+      f.makeBackup(noon(9));
+    });
+    expect(fake.backups, 'the day\'s backup was made at unlock, as the shell does').toHaveLength(2);
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const card = (await screen.findByRole('heading', { name: 'Backups' })).closest('section') as HTMLElement;
+    await within(card).findByText(/Last checked backup: today at/);
+    expectNamesHoldVisibleWords('Settings › Backups');
+    await user.click(within(card).getAllByRole('button', { name: /^Restore…/ })[1]);
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveAccessibleName(/^Restore the backup from /);
+    expectNamesHoldVisibleWords('the restore dialog');
+    await user.type(within(dialog).getByLabelText('The passphrase when this backup was made'), 'not the one{Enter}');
+    await within(dialog).findByRole('alert');
+    expectNamesHoldVisibleWords('the restore dialog, a wrong passphrase');
+    await user.clear(within(dialog).getByLabelText('The passphrase when this backup was made'));
+    await user.type(within(dialog).getByLabelText('The passphrase when this backup was made'), `${PASS}{Enter}`);
+    await within(dialog).findByRole('button', { name: 'Replace my journal with this backup' });
+    expectNamesHoldVisibleWords('the restore dialog, checked');
+  });
+});
+
 describe('Insights', () => {
   it('names each control after the words it shows, with figures, the year in pixels and its table open', async () => {
     const { user, fake } = await open();
