@@ -1,9 +1,12 @@
-//! `keel import keel FILE [--dry-run]`: records from Keel's own JSON export, in one
-//! transaction; the same file twice adds nothing.
+//! `keel import daylio|dayone|jrnl|keel FILE [--dry-run] [--mood-map rad=9,…]`: another app's
+//! export (or Keel's own), read whole and checked before anything is written, then added in
+//! one transaction; the same file twice adds nothing.
 
 use std::path::PathBuf;
 
+use chrono::{Local, NaiveDateTime, Offset, TimeZone};
 use clap::{Args, ValueEnum};
+use keel::import::{Source, daylio::MoodMap};
 use keel::{Error, Result};
 
 use crate::ctx::Ctx;
@@ -11,32 +14,60 @@ use crate::out;
 use crate::output::print_json;
 
 #[derive(Clone, Copy, ValueEnum)]
-pub enum Source {
-    /// Keel's JSON export (keel export)
+pub enum From {
+    /// Daylio's CSV export
+    Daylio,
+    /// Day One's JSON export (Journal.json from its export zip)
+    Dayone,
+    /// jrnl's JSON export (jrnl --export json)
+    Jrnl,
+    /// Keel's own JSON export (keel export)
     Keel,
 }
 
 #[derive(Args)]
 pub struct ImportArgs {
     /// What the file is
-    source: Source,
+    source: From,
     file: PathBuf,
     /// Say what would be added, and add nothing
     #[arg(long)]
     dry_run: bool,
+    /// Daylio: a number 0–10 for each of your mood labels, like rad=9,good=7,meh=5,bad=3,awful=1
+    #[arg(long, value_name = "LABEL=N,…")]
+    mood_map: Option<String>,
     #[arg(long)]
     json: bool,
 }
 
+/// This computer's UTC offset at a local time (for files that write none).
+fn local_offset(t: NaiveDateTime) -> chrono::FixedOffset {
+    Local
+        .from_local_datetime(&t)
+        .earliest()
+        .map(|d| d.offset().fix())
+        .unwrap_or_else(|| Local::now().offset().fix())
+}
+
 pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<u8> {
-    let text = std::fs::read_to_string(&a.file)
-        .map_err(|e| Error::invalid("file", format!("cannot read that file ({})", e.kind())))?;
-    // The whole file is read and checked before the passphrase is asked for.
-    let (records, newer) = match a.source {
-        Source::Keel => keel::import::keel_json(&text)?,
+    let moods = match &a.mood_map {
+        Some(m) => MoodMap::parse(m)?,
+        None => MoodMap::default(),
     };
+    let bytes = std::fs::read(&a.file)
+        .map_err(|e| Error::invalid("file", format!("cannot read that file ({})", e.kind())))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::invalid("file", "the file is not UTF-8 text"))?;
+    let source = match a.source {
+        From::Daylio => Source::Daylio,
+        From::Dayone => Source::DayOne,
+        From::Jrnl => Source::Jrnl,
+        From::Keel => Source::Keel,
+    };
+    // The whole file is read and checked before the passphrase is asked for.
+    let parsed = keel::import::parse(source, &text, &moods, &local_offset)?;
     let mut v = ctx.open()?;
-    let s = keel::import::import(&mut v, records, newer, a.dry_run)?;
+    let s = keel::import::import(&mut v, parsed, a.dry_run)?;
     if a.json {
         print_json(&s)?;
         return Ok(0);
@@ -70,6 +101,13 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<u8> {
         out!(
             "{} written by a newer version of Keel, left out (import them with that version)",
             s.newer
+        );
+    }
+    if s.media > 0 {
+        out!(
+            "{} photo{} and other files left behind: Keel keeps words only",
+            s.media,
+            if s.media == 1 { "" } else { "s" }
         );
     }
     Ok(0)

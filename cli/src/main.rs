@@ -154,7 +154,7 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Records from another file: Keel's own export (`keel import keel FILE [--dry-run]`).
+    /// Entries from another app's export (Daylio, Day One, jrnl) or Keel's own; --dry-run says what would be added.
     Import(import::ImportArgs),
     /// A backup of the vault into a folder, checked after it is written; `list`, `verify FILE`.
     Backup(backup::BackupArgs),

@@ -120,6 +120,23 @@ pub fn restore(
     s.with(|_| Ok(()))?;
     let p = one_of_ours(s, file)?;
     let folder = PathBuf::from(backup::load_settings(&s.path).folder);
+    // Checked while still open, so a problem is told on the page that asked; the restore
+    // checks it again before anything is replaced.
+    let report = commands::verify_backup(
+        &p,
+        passphrase,
+        std::sync::Arc::new(keel::clock::SystemClock),
+    )
+    .map_err(reply_err)?;
+    if !(report.database_ok
+        && report.manifest_ok
+        && report.damaged.is_empty()
+        && report.malformed_rows.is_empty())
+    {
+        return Err(reply_err(Error::VaultDamaged {
+            detail: "the backup did not verify; the vault was left as it was",
+        }));
+    }
     let locked = crate::lock_and_tell(app);
     backup::restore(
         &s.path,

@@ -8,6 +8,14 @@ use keel::dto::*;
 use crate::support::kinds::samples;
 use crate::support::*;
 
+fn parsed(records: Vec<keel::model::Record>, newer: u32) -> keel::import::Parsed {
+    keel::import::Parsed {
+        records,
+        newer,
+        media: 0,
+    }
+}
+
 /// Every record of the export, as JSON, in a stable order.
 fn records_of(doc: &ExportDocument) -> Vec<serde_json::Value> {
     let mut v: Vec<serde_json::Value> = doc
@@ -74,10 +82,10 @@ fn an_export_imported_into_a_new_vault_exports_the_same_records() {
     let mut vb = new_vault(&b);
     let (records, newer) = keel::import::keel_json(&text).unwrap();
     assert_eq!(newer, 0);
-    let preview = keel::import::import(&mut vb, records.clone(), newer, true).unwrap();
+    let preview = keel::import::import(&mut vb, parsed(records.clone(), newer), true).unwrap();
     assert!(!preview.written);
     let before = commands::export(&mut vb).unwrap();
-    let done = keel::import::import(&mut vb, records.clone(), newer, false).unwrap();
+    let done = keel::import::import(&mut vb, parsed(records.clone(), newer), false).unwrap();
     assert!(done.written);
     assert_eq!(
         (preview.added, preview.already, &preview.by_kind),
@@ -105,7 +113,7 @@ fn an_export_imported_into_a_new_vault_exports_the_same_records() {
     assert!(reopened.verify().unwrap().clean());
 
     // The same file again adds nothing.
-    let again = keel::import::import(&mut reopened, records, 0, false).unwrap();
+    let again = keel::import::import(&mut reopened, parsed(records, 0), false).unwrap();
     assert_eq!(
         (again.added, again.already),
         (0, exported.records.len() as u32)
@@ -162,4 +170,214 @@ fn a_bad_entry_is_named_by_its_number_and_field_and_nothing_is_written() {
         count,
         "nothing written"
     );
+}
+
+fn est(t: chrono::NaiveDateTime) -> chrono::FixedOffset {
+    let _ = t;
+    chrono::FixedOffset::west_opt(5 * 3600).unwrap()
+}
+
+/// A Daylio export as a phone writes it: a byte-order mark, the weekday in another language,
+/// 24- and 12-hour times mixed, a label of the person's own, HTML in a note, a comma and a line
+/// break inside one.
+pub const DAYLIO: &str = "\u{feff}full_date,date,weekday,time,mood,activities,note_title,note\n\
+2026-11-27,27 nov.,jeudi,21:15,rad,work | friends,Good day,\"A <b>good</b> day<br>with Sam &amp; Jo\"\n\
+2026-11-26,26 nov.,mercredi,9:05 PM,ecstatic,,,\n\
+2026-11-26,26 nov.,mercredi,7:30 am,awful,sleep,,\"woke at 4,\ncouldn't sleep\"\n";
+
+pub const JRNL: &str = r##"{"tags": {"@work": 1}, "entries": [
+ {"title": "Group night", "body": "Talked about sleep.", "date": "2026-11-20", "time": "21:30", "tags": ["@work", "#sleep"], "starred": true},
+ {"title": "Short", "body": "", "date": "2026-11-21", "time": "08:00", "tags": [], "starred": false}]}"##;
+
+pub const DAY_ONE: &str = r##"{"metadata": {"version": "1.0"}, "entries": [
+ {"uuid": "A1B2", "creationDate": "2026-11-28T02:30:00Z", "timeZone": "America/New_York",
+  "text": "# After group\n\nBody text\n![](dayone-moment://ABC)", "tags": ["group"], "starred": true,
+  "photos": [{"identifier": "ABC"}]},
+ {"uuid": "C3D4", "creationDate": "2026-07-01T12:00:00Z", "timeZone": "Europe/Berlin", "text": "Summer"}]}"##;
+
+fn bodies(p: &keel::import::Parsed) -> Vec<(String, serde_json::Value)> {
+    p.records
+        .iter()
+        .map(|r| {
+            let dto = RecordDto::from(r);
+            (dto.at, serde_json::to_value(dto.body).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn daylio_rows_become_check_ins_and_journal_entries_with_the_moods_mapped() {
+    use keel::import::{Source, daylio::MoodMap, parse};
+    let missing = parse(Source::Daylio, DAYLIO, &MoodMap::default(), &est).unwrap_err();
+    assert!(
+        matches!(&missing, keel::Error::InvalidInput { field: "file", reason }
+            if reason.starts_with("line 3 (mood): \u{201c}ecstatic\u{201d} has no number")),
+        "{missing:?}"
+    );
+    let moods = MoodMap::parse("ecstatic=10").unwrap();
+    let p = parse(Source::Daylio, DAYLIO, &moods, &est).unwrap();
+    let got = bodies(&p);
+    assert_eq!(got.len(), 5);
+    assert_eq!(got[0].0, "2026-11-27T21:15:00-05:00");
+    assert_eq!(got[0].1["kind"], "checkin");
+    assert_eq!(got[0].1["mood"], 9);
+    assert_eq!(got[1].1["kind"], "journal");
+    assert_eq!(got[1].1["title"], "Good day");
+    assert_eq!(got[1].1["text"], "A **good** day\nwith Sam & Jo");
+    assert_eq!(got[1].1["tags"], serde_json::json!(["work", "friends"]));
+    assert_eq!(
+        (got[2].0.as_str(), &got[2].1["mood"]),
+        ("2026-11-26T21:05:00-05:00", &serde_json::json!(10))
+    );
+    assert_eq!(got[3].0, "2026-11-26T07:30:00-05:00");
+    assert_eq!(got[3].1["mood"], 1);
+    assert_eq!(got[4].1["text"], "woke at 4,\ncouldn't sleep");
+
+    let (_d, path) = temp_vault();
+    let mut v = new_vault(&path);
+    let first = keel::import::import(&mut v, p.clone(), false).unwrap();
+    assert_eq!((first.added, first.already), (5, 0));
+    assert_eq!(
+        (first.first_day.as_deref(), first.last_day.as_deref()),
+        (Some("2026-11-26"), Some("2026-11-27"))
+    );
+    let again = keel::import::import(
+        &mut v,
+        parse(Source::Daylio, DAYLIO, &moods, &est).unwrap(),
+        false,
+    )
+    .unwrap();
+    assert_eq!(
+        (again.added, again.already),
+        (0, 5),
+        "the same file twice adds nothing"
+    );
+
+    // An older export: no note_title (or scales) column.
+    let old = "full_date,date,weekday,time,mood,activities,note\n\
+               2026-01-02,2 Jan,Fri,08:00,meh,,hello\n\
+               2026-01-03,3 Jan,Sat,08:00,good,walk | read,\n";
+    let p = parse(Source::Daylio, old, &MoodMap::default(), &est).unwrap();
+    let got = bodies(&p);
+    assert_eq!(got[1].1["text"], "hello");
+    assert_eq!(
+        (&got[3].1["text"], &got[3].1["tags"]),
+        (
+            &serde_json::json!("walk, read"),
+            &serde_json::json!(["walk", "read"])
+        ),
+        "activities alone: what was done is the entry's words"
+    );
+    for (bad, says) in [
+        (
+            "date,time,mood\n2026-01-02,08:00,meh\n",
+            "no full_date column",
+        ),
+        (
+            "full_date,time,mood\n2 Jan 2026,08:00,meh\n",
+            "line 2 (full_date)",
+        ),
+        (
+            "full_date,time,mood\n2026-01-02,8 o'clock,meh\n",
+            "line 2 (time)",
+        ),
+        (
+            "full_date,time,mood,note\n2026-01-02,08:00,meh,\"never closed\n",
+            "line 2: a quote",
+        ),
+        ("", "the file is empty"),
+    ] {
+        let e = parse(Source::Daylio, bad, &MoodMap::default(), &est).unwrap_err();
+        assert!(
+            matches!(&e, keel::Error::InvalidInput { field: "file", reason } if reason.contains(says)),
+            "{says}: {e:?}"
+        );
+    }
+}
+
+#[test]
+fn jrnl_and_day_one_entries_keep_their_words_tags_stars_and_times() {
+    use keel::import::{Source, daylio::MoodMap, parse};
+    let j = parse(Source::Jrnl, JRNL, &MoodMap::default(), &est).unwrap();
+    let got = bodies(&j);
+    assert_eq!(got[0].0, "2026-11-20T21:30:00-05:00");
+    assert_eq!(got[0].1["title"], "Group night");
+    assert_eq!(got[0].1["text"], "Talked about sleep.");
+    assert_eq!(
+        got[0].1["tags"],
+        serde_json::json!(["work", "sleep", "starred"])
+    );
+    assert_eq!(
+        (&got[1].1["title"], &got[1].1["text"]),
+        (&serde_json::json!(""), &serde_json::json!("Short")),
+        "a title alone is the entry's text"
+    );
+
+    let d = parse(Source::DayOne, DAY_ONE, &MoodMap::default(), &est).unwrap();
+    assert_eq!(d.media, 1, "the photo is counted, not kept");
+    let got = bodies(&d);
+    // 02:30 UTC on the 28th was 21:30 on the 27th in New York.
+    assert_eq!(got[0].0, "2026-11-27T21:30:00-05:00");
+    assert_eq!(got[0].1["text"], "# After group\n\nBody text");
+    assert_eq!(got[0].1["tags"], serde_json::json!(["group", "starred"]));
+    assert_eq!(
+        got[1].0, "2026-07-01T14:00:00+02:00",
+        "summer time in Berlin"
+    );
+
+    let (_d, path) = temp_vault();
+    let mut v = new_vault(&path);
+    let s = keel::import::import(&mut v, d.clone(), false).unwrap();
+    assert_eq!((s.added, s.media), (2, 1));
+    assert_eq!(keel::import::import(&mut v, d, false).unwrap().added, 0);
+    assert_eq!(keel::import::import(&mut v, j, false).unwrap().added, 2);
+    for (source, bad, says) in [
+        (
+            Source::Jrnl,
+            r#"{"entries":[{"date":"Nov 20","body":"x"}]}"#,
+            "entry 1 (date)",
+        ),
+        (
+            Source::DayOne,
+            r#"{"entries":[{"creationDate":"yesterday"}]}"#,
+            "entry 1 (creationDate)",
+        ),
+        (Source::DayOne, "[1, 2", "not a Day One JSON export"),
+    ] {
+        let e = parse(source, bad, &MoodMap::default(), &est).unwrap_err();
+        assert!(
+            matches!(&e, keel::Error::InvalidInput { reason, .. } if reason.contains(says)),
+            "{says}: {e:?}"
+        );
+    }
+}
+
+mod never_panic {
+    use keel::import::{Source, daylio::MoodMap, parse};
+    use proptest::prelude::*;
+
+    fn mutate(base: &str, at: usize, bytes: &[u8]) -> String {
+        let mut b = base.as_bytes().to_vec();
+        let i = at % (b.len() + 1);
+        b.splice(i..i, bytes.iter().copied());
+        String::from_utf8_lossy(&b).into_owned()
+    }
+
+    proptest! {
+        // 400 cases in CI; bench/import-fuzz.sh runs many more (KEEL_FUZZ_CASES).
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("KEEL_FUZZ_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(400)
+        ))]
+        /// Any text, and the real samples with bytes put in anywhere, reach every parser: each
+        /// answers Ok or a named error, never a panic.
+        #[test]
+        fn importers_never_panic(text in ".{0,400}", at in 0usize..2000, junk in proptest::collection::vec(any::<u8>(), 0..12)) {
+            for source in [Source::Keel, Source::Daylio, Source::DayOne, Source::Jrnl] {
+                let _ = parse(source, &text, &MoodMap::default(), &super::est);
+            }
+            for (source, base) in [(Source::Daylio, super::DAYLIO), (Source::Jrnl, super::JRNL), (Source::DayOne, super::DAY_ONE)] {
+                let _ = parse(source, &mutate(base, at, &junk), &MoodMap::parse("ecstatic=10").unwrap(), &super::est);
+            }
+        }
+    }
 }

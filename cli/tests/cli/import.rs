@@ -15,13 +15,19 @@ fn import_keel_previews_then_adds_once_and_names_a_bad_entry() {
 
     let b = d.path().join("other").join("vault.keel");
     init(&b);
-    let o = run(keel(&b, &["import", "keel", file.to_str().unwrap(), "--dry-run"]));
+    let o = run(keel(
+        &b,
+        &["import", "keel", file.to_str().unwrap(), "--dry-run"],
+    ));
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.starts_with("would add "), "{out}");
     assert!(out.contains("journal 2"), "{out}");
     let o = run(keel(&b, &["list"]));
-    assert!(!stdout(&o).contains("first words"), "a preview writes nothing");
+    assert!(
+        !stdout(&o).contains("first words"),
+        "a preview writes nothing"
+    );
 
     let o = run(keel(&b, &["import", "keel", file.to_str().unwrap()]));
     assert_eq!(code(&o), 0, "{}", stderr(&o));
@@ -29,7 +35,10 @@ fn import_keel_previews_then_adds_once_and_names_a_bad_entry() {
     let o = run(keel(&b, &["list"]));
     assert!(stdout(&o).contains("first words") && stdout(&o).contains("second words"));
 
-    let o = run(keel(&b, &["import", "keel", file.to_str().unwrap(), "--json"]));
+    let o = run(keel(
+        &b,
+        &["import", "keel", file.to_str().unwrap(), "--json"],
+    ));
     let j: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(j["added"], 0, "the same file twice adds nothing");
     assert!(j["already"].as_u64().unwrap() >= 2);
@@ -46,5 +55,50 @@ fn import_keel_previews_then_adds_once_and_names_a_bad_entry() {
         "{}",
         stderr(&o)
     );
-    assert!(!stderr(&o).contains("last Tuesday"), "the bad value is not repeated");
+    assert!(
+        !stderr(&o).contains("last Tuesday"),
+        "the bad value is not repeated"
+    );
+}
+
+#[test]
+fn import_daylio_maps_moods_and_names_an_unmapped_label_by_line() {
+    let (d, vault) = temp_vault();
+    init(&vault);
+    let file = d.path().join("daylio_export.csv");
+    std::fs::write(
+        &file,
+        "\u{feff}full_date,date,weekday,time,mood,activities,note_title,note\n\
+         2026-11-27,27 nov.,jeudi,21:15,rad,work | friends,Good day,\"A <b>good</b> day\"\n\
+         2026-11-26,26 nov.,mercredi,9:05 PM,ecstatic,,,\n",
+    )
+    .unwrap();
+    let o = run(keel(&vault, &["import", "daylio", file.to_str().unwrap()]));
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("line 3 (mood): \u{201c}ecstatic\u{201d} has no number: give it one with --mood-map \"ecstatic=N\""),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(keel(
+        &vault,
+        &[
+            "import",
+            "daylio",
+            file.to_str().unwrap(),
+            "--mood-map",
+            "ecstatic=10",
+        ],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "added 3 records (checkin 2, journal 1), from 2026-11-26 to 2026-11-27\n"
+    );
+    let o = run(keel(&vault, &["search", "good day"]));
+    assert!(
+        stdout(&o).contains("journal") && stdout(&o).contains("Good day"),
+        "{}",
+        stdout(&o)
+    );
 }

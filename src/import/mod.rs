@@ -3,6 +3,11 @@
 //! transaction, all or nothing. Each source entry has a stable key — for Keel's export, the
 //! record's own id — so importing the same file again adds nothing.
 
+pub mod csv;
+pub mod daylio;
+pub mod dayone;
+pub mod jrnl;
+
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -23,6 +28,8 @@ pub struct ImportSummaryDto {
     pub already: u32,
     /// Records written by a newer Keel, which this one cannot write; left out.
     pub newer: u32,
+    /// Photos, audio, video and PDFs in the file, which Keel does not keep; left out.
+    pub media: u32,
     /// New records by kind, most first.
     pub by_kind: Vec<KindCountDto>,
     /// The first and last day among the new records.
@@ -39,7 +46,41 @@ pub struct KindCountDto {
     pub n: u32,
 }
 
-fn at_entry(i: usize, field: &str, reason: impl Into<String>) -> Error {
+/// A record id from a source entry's stable key: the same entry always gets the same id, so
+/// importing a file again adds nothing.
+pub(crate) fn key_id(source: &str, key: &str, kind: &str) -> RecordId {
+    let d = ring::digest::digest(
+        &ring::digest::SHA256,
+        format!("keel-import\u{0}{source}\u{0}{kind}\u{0}{key}").as_bytes(),
+    );
+    let mut id = [0u8; 16];
+    id.copy_from_slice(&d.as_ref()[..16]);
+    RecordId(id)
+}
+
+/// A problem in a file, by line and field (the field's words in the reason: `InvalidInput`
+/// names a static field).
+pub(crate) fn row_error(line: usize, field: &str, reason: impl Into<String>) -> Error {
+    Error::invalid("file", format!("line {line} ({field}): {}", reason.into()))
+}
+
+/// A record's own check failing on a line of the file.
+pub(crate) fn at_line(line: usize, e: Error) -> Error {
+    match e {
+        Error::InvalidInput { field, reason } => row_error(line, field, reason),
+        other => other,
+    }
+}
+
+/// A record's own check failing on an entry of the file.
+pub(crate) fn in_entry(i: usize, e: Error) -> Error {
+    match e {
+        Error::InvalidInput { field, reason } => at_entry(i, field, reason),
+        other => other,
+    }
+}
+
+pub(crate) fn at_entry(i: usize, field: &str, reason: impl Into<String>) -> Error {
     // `InvalidInput` names a static field; the entry's number and field go in the words.
     Error::invalid(
         "records",
@@ -95,14 +136,8 @@ pub fn keel_json(text: &str) -> Result<(Vec<Record>, u32)> {
         if r.revision == 0 {
             return Err(at_entry(i, "revision", "a revision starts at 1"));
         }
-        let mut body = Body::try_from(r.body).map_err(|e| match e {
-            Error::InvalidInput { field, reason } => at_entry(i, field, reason),
-            other => other,
-        })?;
-        body.validate().map_err(|e| match e {
-            Error::InvalidInput { field, reason } => at_entry(i, field, reason),
-            other => other,
-        })?;
+        let mut body = Body::try_from(r.body).map_err(|e| in_entry(i, e))?;
+        body.validate().map_err(|e| in_entry(i, e))?;
         out.push(Record {
             id,
             revision: r.revision,
@@ -120,14 +155,86 @@ pub fn keel_json(text: &str) -> Result<(Vec<Record>, u32)> {
     Ok((out, newer))
 }
 
-/// Imports `records` (all or nothing), or with `dry_run` says what it would add and writes
-/// nothing.
-pub fn import(
-    vault: &mut Vault,
-    records: Vec<Record>,
-    newer: u32,
-    dry_run: bool,
-) -> Result<ImportSummaryDto> {
+/// What a file holds, read and checked, before anything is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub records: Vec<Record>,
+    /// From a newer Keel: left out.
+    pub newer: u32,
+    /// Media files: left out.
+    pub media: u32,
+}
+
+/// Where a file comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Keel,
+    Daylio,
+    DayOne,
+    Jrnl,
+}
+
+impl Source {
+    pub fn parse(s: &str) -> Result<Source> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "keel" => Ok(Source::Keel),
+            "daylio" => Ok(Source::Daylio),
+            "dayone" | "day-one" => Ok(Source::DayOne),
+            "jrnl" => Ok(Source::Jrnl),
+            _ => Err(Error::invalid(
+                "source",
+                "choose one of keel, daylio, dayone, jrnl",
+            )),
+        }
+    }
+}
+
+/// Reads a file of `source` whole, checking every entry; nothing is written. `offset_at`
+/// gives the UTC offset at a local time, for formats that write none (Daylio, jrnl).
+pub fn parse(
+    source: Source,
+    text: &str,
+    moods: &daylio::MoodMap,
+    offset_at: &dyn Fn(chrono::NaiveDateTime) -> FixedOffset,
+) -> Result<Parsed> {
+    Ok(match source {
+        Source::Keel => {
+            let (records, newer) = keel_json(text)?;
+            Parsed {
+                records,
+                newer,
+                media: 0,
+            }
+        }
+        Source::Daylio => Parsed {
+            records: daylio::records(text, moods, offset_at)?,
+            newer: 0,
+            media: 0,
+        },
+        Source::Jrnl => Parsed {
+            records: jrnl::records(text, offset_at)?,
+            newer: 0,
+            media: 0,
+        },
+        Source::DayOne => {
+            let (records, media) = dayone::records(text)?;
+            Parsed {
+                records,
+                newer: 0,
+                media,
+            }
+        }
+    })
+}
+
+/// Imports what was read (all or nothing), or with `dry_run` says what it would add and
+/// writes nothing.
+pub fn import(vault: &mut Vault, parsed: Parsed, dry_run: bool) -> Result<ImportSummaryDto> {
+    let Parsed {
+        records,
+        newer,
+        media,
+    } = parsed;
     let total = records.len() as u32;
     let new = vault.import_records(records, !dry_run)?;
     let mut by_kind: Vec<(Kind, u32)> = Vec::new();
@@ -143,6 +250,7 @@ pub fn import(
         added: new.len() as u32,
         already: total - new.len() as u32,
         newer,
+        media,
         by_kind: by_kind
             .into_iter()
             .map(|(k, n)| KindCountDto {
