@@ -146,8 +146,21 @@ pub fn to_prune(taken: &[NaiveDateTime]) -> Vec<NaiveDateTime> {
     prune
 }
 
-/// Removes the backups in `dir` that `to_prune` lets go. Returns how many.
+/// Removes the backups in `dir` that `to_prune` lets go, and what a backup cut short left
+/// behind (its hidden temp file and journal) once an hour old. Returns how many backups.
 pub fn rotate(dir: &Path) -> Result<usize> {
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in std::fs::read_dir(dir)?.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t < hour_ago);
+        if name.starts_with(&format!(".{PREFIX}")) && name.contains(".partial") && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
     let found = list(dir)?;
     let taken: Vec<NaiveDateTime> = found.iter().map(|f| f.taken).collect();
     let prune = to_prune(&taken);

@@ -137,15 +137,20 @@ pub fn restore(
             detail: "the backup did not verify; the vault was left as it was",
         }));
     }
-    let locked = crate::lock_and_tell(app);
-    backup::restore(
-        &s.path,
-        &p,
-        passphrase,
-        &folder,
-        std::sync::Arc::new(keel::clock::SystemClock),
-    )
-    .map_err(reply_err)?;
+    // Locked for the whole restore: an unlock typed meanwhile waits until the new file is in
+    // place, rather than opening the one being replaced.
+    let (locked, restored) = s.locked_while(|| {
+        backup::restore(
+            &s.path,
+            &p,
+            passphrase,
+            &folder,
+            std::sync::Arc::new(keel::clock::SystemClock),
+        )
+    });
+    app.state::<crate::clipboard::Clipboard>().clear_ours();
+    let _ = app.emit(crate::STATE_EVENT, locked);
+    restored.map_err(reply_err)?;
     let _ = app.emit(BACKUP_EVENT, status(s));
     Ok(locked)
 }

@@ -41,7 +41,7 @@ macro_rules! handler {
 
 /// Emitted with the new `VaultStatus` whenever the shell locks on its own (idle, quick hide,
 /// a second launch): the page shows the newest status it has, by epoch.
-const STATE_EVENT: &str = "keel://state";
+pub(crate) const STATE_EVENT: &str = "keel://state";
 
 const MAIN: &str = "main";
 /// The argument start at login passes: Keel starts in the tray, its window hidden.

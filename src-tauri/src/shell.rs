@@ -192,6 +192,19 @@ impl Shell {
         self.status_of(&s)
     }
 
+    /// Locks, then runs `f` while still holding the session, so no unlock can open the vault
+    /// file until `f` is done (a restore replaces that file).
+    pub fn locked_while<T>(&self, f: impl FnOnce() -> T) -> (VaultStatus, T) {
+        let mut s = guard(&self.session);
+        if let Some(v) = s.vault.take() {
+            v.lock();
+        }
+        s.pending = None;
+        s.epoch = s.epoch.wrapping_add(1);
+        let out = f();
+        (self.status_of(&s), out)
+    }
+
     /// Drops a pending key without locking (its screen was left, or the passphrase changed).
     pub fn drop_pending(&self) {
         guard(&self.session).pending = None;

@@ -201,12 +201,24 @@ fn rotation_removes_only_backups_beyond_what_is_kept() {
         n += 1;
     }
     std::fs::write(dir.join("notes.txt"), b"mine").unwrap();
+    // What a backup cut short left: the old one goes, one being written now stays.
+    for name in [
+        ".keel-backup-0a0b0c.partial",
+        ".keel-backup-0a0b0c.partial-journal",
+    ] {
+        let f = std::fs::File::create(dir.join(name)).unwrap();
+        f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(7200))
+            .unwrap();
+    }
+    std::fs::write(dir.join(".keel-backup-1d1e1f.partial"), b"now").unwrap();
     let removed = keel::backup::rotate(&dir).unwrap();
     let left = backups_in(&dir);
     // Kept: 22–28 November (7 days), the Sundays 8 and 15 November (weeks), and the last days
     // of September and October (months): 11 backups; and the other file.
     assert_eq!(removed, n - 11);
-    assert_eq!(left.len(), 12);
+    assert_eq!(left.len(), 13);
+    assert!(left.contains(&".keel-backup-1d1e1f.partial".to_owned()));
+    assert!(!left.iter().any(|n| n.starts_with(".keel-backup-0a0b0c")));
     assert!(left.contains(&"notes.txt".to_owned()));
     assert!(left.contains(&"keel-backup-20260930-090000.keel".to_owned()));
     assert!(left.contains(&"keel-backup-20261115-090000.keel".to_owned()));
