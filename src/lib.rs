@@ -11,6 +11,7 @@ pub mod crypto;
 pub mod diary;
 pub mod dto;
 pub mod error;
+pub mod export;
 pub mod fsx;
 pub mod import;
 pub mod insights;

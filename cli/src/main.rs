@@ -148,9 +148,18 @@ enum Command {
     },
     /// Write everything to a JSON file (docs/export-format.md).
     Export {
-        #[arg(long, value_name = "FILE")]
+        /// A file for json (and markdown with --one-file); a new or empty folder for csv and
+        /// markdown
+        #[arg(long, value_name = "PATH")]
         out: PathBuf,
-        /// Replace FILE if it exists.
+        /// json (everything, docs/export-format.md), csv (one file per kind) or markdown (one
+        /// file per entry, in folders by year and month)
+        #[arg(long, default_value = "json", value_name = "FORMAT")]
+        format: String,
+        /// markdown: every entry in one file
+        #[arg(long)]
+        one_file: bool,
+        /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
     },
@@ -246,7 +255,12 @@ fn run(cli: Cli) -> Result<u8> {
         }
         Command::Restore { id } => records::restore(&mut ctx, &id),
         Command::Purge { id, force } => records::purge(&mut ctx, &id, force),
-        Command::Export { out, force } => vault::export(&mut ctx, &out, force),
+        Command::Export {
+            out,
+            format,
+            one_file,
+            force,
+        } => vault::export(&mut ctx, &out, &format, one_file, force),
         Command::Import(a) => import::run(&mut ctx, a),
         Command::Backup(b) => backup::run(&mut ctx, b),
         Command::Passwd => vault::passwd(&mut ctx),

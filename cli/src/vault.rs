@@ -147,21 +147,44 @@ pub fn verify(ctx: &mut Ctx, json: bool, accept: bool) -> Result<u8> {
 }
 
 /// The whole vault as the documented JSON export, written privately and atomically.
-pub fn export(ctx: &mut Ctx, out: &Path, force: bool) -> Result<u8> {
+pub fn export(ctx: &mut Ctx, out: &Path, format: &str, one_file: bool, force: bool) -> Result<u8> {
+    let format = format.trim().to_ascii_lowercase();
+    if !matches!(format.as_str(), "json" | "csv" | "markdown" | "md") {
+        return Err(Error::invalid("format", "choose json, csv or markdown"));
+    }
     let mut v = ctx.open()?;
     let doc = commands::export(&mut v)?;
-    let mut json = serde_json::to_vec_pretty(&doc).map_err(|e| Error::Io(e.into()))?;
-    json.push(b'\n');
-    keel::fsx::write_private(out, &json, force, "out")?;
+    let written = match format.as_str() {
+        "json" => {
+            let mut json = serde_json::to_vec_pretty(&doc).map_err(|e| Error::Io(e.into()))?;
+            json.push(b'\n');
+            keel::fsx::write_private(out, &json, force, "out")?;
+            format!("{} records", doc.records.len())
+        }
+        "csv" => {
+            let files: Vec<(std::path::PathBuf, String)> = keel::export::csv(&doc.records)
+                .into_iter()
+                .map(|(name, text)| (name.into(), text))
+                .collect();
+            keel::export::write_tree(out, &files)?;
+            format!("{} records in {} files", doc.records.len(), files.len())
+        }
+        _ if one_file => {
+            let text = keel::export::markdown_one(&doc.records);
+            keel::fsx::write_private(out, text.as_bytes(), force, "out")?;
+            "every entry".to_owned()
+        }
+        _ => {
+            let files = keel::export::markdown_files(&doc.records);
+            keel::export::write_tree(out, &files)?;
+            format!("{} entries", files.len())
+        }
+    };
     eprintln!(
-        "keel: the export is not encrypted: anyone who can read {} can read every entry; keep \
+        "keel: the export is not encrypted: anyone who can read {} can read what is in it; keep \
          it somewhere safe and delete it when you no longer need it",
         out.display()
     );
-    out!(
-        "exported {} records to {}",
-        doc.records.len(),
-        out.display()
-    );
+    out!("exported {written} to {}", out.display());
     Ok(if doc.damaged.is_empty() { 0 } else { 3 })
 }

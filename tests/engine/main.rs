@@ -7,6 +7,7 @@ mod backup;
 mod clinical;
 mod clocks;
 mod contract;
+mod export;
 mod fuzz;
 mod golden;
 mod hardening;

@@ -102,3 +102,59 @@ fn import_daylio_maps_moods_and_names_an_unmapped_label_by_line() {
         stdout(&o)
     );
 }
+
+#[test]
+fn export_writes_csv_per_kind_or_markdown_and_says_it_is_not_encrypted() {
+    let (d, vault) = temp_vault();
+    init(&vault);
+    run(keel(
+        &vault,
+        &[
+            "journal",
+            "add",
+            "--title",
+            "After group",
+            "--text",
+            "Walked home, slowly.",
+        ],
+    ));
+    let csv = d.path().join("csv");
+    let o = run(keel(
+        &vault,
+        &["export", "--format", "csv", "--out", csv.to_str().unwrap()],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("not encrypted"), "{}", stderr(&o));
+    let journal = std::fs::read_to_string(csv.join("journal.csv")).unwrap();
+    assert!(journal.contains("\"Walked home, slowly.\""), "{journal}");
+    assert!(csv.join("skill.csv").is_file());
+
+    let one = d.path().join("all.md");
+    let o = run(keel(
+        &vault,
+        &[
+            "export",
+            "--format",
+            "markdown",
+            "--one-file",
+            "--out",
+            one.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let md = std::fs::read_to_string(&one).unwrap();
+    assert!(md.starts_with("## After group"), "{md}");
+
+    let o = run(keel(
+        &vault,
+        &["export", "--format", "csv", "--out", csv.to_str().unwrap()],
+    ));
+    assert_eq!(code(&o), 1, "a folder with files is not written into");
+    let o = run(keel(&vault, &["export", "--format", "pdf", "--out", "x"]));
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("format: choose json, csv or markdown"),
+        "{}",
+        stderr(&o)
+    );
+}
