@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
 
 pub use crate::backup::{BackupFileDto, BackupStatusDto};
+pub use crate::import::{ImportSummaryDto, PreviewEntryDto};
 pub use crate::report::{BlockDto, ChartLineDto, ReportDto, ReportRequest, ReportSectionDto};
 
 pub use crate::kinds::{

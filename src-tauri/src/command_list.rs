@@ -41,6 +41,10 @@ macro_rules! keel_commands {
             insights(req: InsightsQuery) -> InsightsDto;
             report_preview(req: ReportRequest) -> ReportDto;
             save_report(req: ReportRequest) -> Option<String>;
+            import_preview(source: String, mood_map: String) -> Option<ImportSummaryDto>;
+            import_confirm() -> ImportSummaryDto;
+            import_cancel() -> ();
+            export_to(format: String, one_file: bool) -> Option<String>;
             backup_status() -> BackupStatusDto;
             choose_backup_folder() -> Option<BackupStatusDto>;
             backup_now() -> BackupStatusDto;

@@ -11,6 +11,7 @@ mod reminders;
 mod rendering;
 mod report;
 mod shell;
+mod transfer;
 mod tray;
 mod window_state;
 
@@ -351,6 +352,41 @@ fn save_report(app: AppHandle, s: State<Shell>, req: ReportRequest) -> Reply<Opt
     report::save(&app, &s, &req)
 }
 
+/// Asks for a file to import and says what it would add (nothing written); null if cancelled.
+#[tauri::command(async)]
+fn import_preview(
+    app: AppHandle,
+    s: State<Shell>,
+    pending: State<transfer::Pending>,
+    source: String,
+    mood_map: String,
+) -> Reply<Option<ImportSummaryDto>> {
+    transfer::preview(&app, &s, &pending, &source, &mood_map)
+}
+
+/// Adds what the preview showed (after a backup, when a folder is chosen).
+#[tauri::command(async)]
+fn import_confirm(s: State<Shell>, pending: State<transfer::Pending>) -> Reply<ImportSummaryDto> {
+    transfer::confirm(&s, &pending)
+}
+
+/// Forgets the file a preview read.
+#[tauri::command(async)]
+fn import_cancel(pending: State<transfer::Pending>) {
+    transfer::cancel(&pending);
+}
+
+/// Writes an export where the person chooses; the name written, or null if cancelled.
+#[tauri::command(async)]
+fn export_to(
+    app: AppHandle,
+    s: State<Shell>,
+    format: String,
+    one_file: bool,
+) -> Reply<Option<String>> {
+    transfer::export(&app, &s, &format, one_file)
+}
+
 /// Where backups go, the latest that verified, and the backups there (readable locked).
 #[tauri::command(async)]
 fn backup_status(s: State<Shell>) -> BackupStatusDto {
@@ -613,6 +649,7 @@ fn main() {
         .manage(Shell::new(path))
         .manage(Clipboard::default())
         .manage(reminders::Reminders::default())
+        .manage(transfer::Pending::default())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_autostart::init(

@@ -37,7 +37,23 @@ pub struct ImportSummaryDto {
     pub last_day: Option<String>,
     /// False for a preview: nothing was written.
     pub written: bool,
+    /// The first few new records, oldest first, for a preview.
+    pub first: Vec<PreviewEntryDto>,
+    /// The file's name, when the app chose it.
+    pub file: String,
 }
+
+/// One record of a preview: its day and what it is, in words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewEntryDto {
+    pub day: String,
+    pub summary: String,
+}
+
+/// How many new records a preview shows.
+pub const PREVIEW_FIRST: usize = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -261,5 +277,18 @@ pub fn import(vault: &mut Vault, parsed: Parsed, dry_run: bool) -> Result<Import
         first_day: days.iter().min().map(ToString::to_string),
         last_day: days.iter().max().map(ToString::to_string),
         written: !dry_run,
+        first: {
+            let mut sorted: Vec<&Record> = new.iter().collect();
+            sorted.sort_by_key(|r| (r.at, r.id));
+            sorted
+                .into_iter()
+                .take(PREVIEW_FIRST)
+                .map(|r| PreviewEntryDto {
+                    day: r.local_date().to_string(),
+                    summary: r.body.summary(),
+                })
+                .collect()
+        },
+        file: String::new(),
     })
 }

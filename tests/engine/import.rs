@@ -237,6 +237,15 @@ fn daylio_rows_become_check_ins_and_journal_entries_with_the_moods_mapped() {
     let mut v = new_vault(&path);
     let first = keel::import::import(&mut v, p.clone(), false).unwrap();
     assert_eq!((first.added, first.already), (5, 0));
+    // The preview's first records, oldest first, in words.
+    let shown: Vec<(&str, &str)> = first
+        .first
+        .iter()
+        .map(|e| (e.day.as_str(), e.summary.as_str()))
+        .take(2)
+        .collect();
+    assert_eq!(shown[0].0, "2026-11-26");
+    assert!(shown[0].1.contains("mood 1"), "{shown:?}");
     assert_eq!(
         (first.first_day.as_deref(), first.last_day.as_deref()),
         (Some("2026-11-26"), Some("2026-11-27"))

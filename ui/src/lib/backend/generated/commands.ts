@@ -7,6 +7,7 @@ import type { ConfirmKeyRequest } from './ConfirmKeyRequest';
 import type { CreatedVaultDto } from './CreatedVaultDto';
 import type { CrisisPlanDto } from './CrisisPlanDto';
 import type { DiaryWeekDto } from './DiaryWeekDto';
+import type { ImportSummaryDto } from './ImportSummaryDto';
 import type { InsightsDto } from './InsightsDto';
 import type { InsightsQuery } from './InsightsQuery';
 import type { ListPage } from './ListPage';
@@ -63,6 +64,10 @@ export interface Commands {
   insights: { args: { req: InsightsQuery }; reply: InsightsDto };
   report_preview: { args: { req: ReportRequest }; reply: ReportDto };
   save_report: { args: { req: ReportRequest }; reply: string | null };
+  import_preview: { args: { source: string; moodMap: string }; reply: ImportSummaryDto | null };
+  import_confirm: { args: Record<string, never>; reply: ImportSummaryDto };
+  import_cancel: { args: Record<string, never>; reply: null };
+  export_to: { args: { format: string; oneFile: boolean }; reply: string | null };
   backup_status: { args: Record<string, never>; reply: BackupStatusDto };
   choose_backup_folder: { args: Record<string, never>; reply: BackupStatusDto | null };
   backup_now: { args: Record<string, never>; reply: BackupStatusDto };
@@ -111,6 +116,10 @@ export const COMMANDS = [
   'insights',
   'report_preview',
   'save_report',
+  'import_preview',
+  'import_confirm',
+  'import_cancel',
+  'export_to',
   'backup_status',
   'choose_backup_folder',
   'backup_now',
