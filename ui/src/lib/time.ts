@@ -81,6 +81,14 @@ export function dayLabel(day: string, today: string = localDay(), locale?: strin
   return formatter(locale, 'day', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
 
+/** A local day (`YYYY-MM-DD`) as a date in words with its year, no weekday: "2 January 2025" (in
+ * the locale's order). */
+export function longDate(day: string, locale?: string): string {
+  const date = dateOf(day);
+  if (!date) return day;
+  return formatter(locale, 'long', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
 /** A compact day label: Today, Yesterday, "Mon 8 Dec" (in the locale's order), with the year
  * when not this year. */
 export function shortDayLabel(day: string, today: string = localDay(), locale?: string): string {

@@ -17,6 +17,9 @@ import type {
   CrisisPlanDto,
   ErrorCode,
   ErrorDto,
+  ExportFormat,
+  ImportSource,
+  ImportSummaryDto,
   ItemDto,
   ListPage,
   ListQuery,
@@ -57,7 +60,7 @@ import {
   searchText,
   type Body,
 } from '../kinds';
-import { addDays, localRfc3339 } from '../time';
+import { addDays, localDay, localRfc3339 } from '../time';
 import { INSTRUMENTS, bandOf, instrument } from '../instruments';
 import type { Instrument } from './generated/Instrument';
 import { clockRuns, clockStatus, wallDate } from '../clocks';
@@ -77,6 +80,7 @@ import {
 import { programme, type MarkRecord, type SlotRecord } from '../programme';
 import { REPORT_SECTIONS } from '../report';
 import { buildReport, checkReport, noJournalEntry } from './fakeReport';
+import { engineSummary, parseFile, parseMoodMap, parseSource, type FakeFile, type Incoming } from './fakeImport';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -831,6 +835,20 @@ export class FakeBackend implements Backend {
   /** What the system's folder dialog answers: a folder, or null for Cancel. */
   folderDialog: string | null = '/media/backup-drive/Keel';
   private backupHandlers = new Set<(s: BackupStatusDto) => void>();
+  /** What the system's open dialog answers for an import: a file, or null for Cancel. */
+  openDialog: FakeFile | null = null;
+  /** What the export's save or folder dialog answers, or null for Cancel. For a save (JSON, or
+   * Markdown in one file): the file chosen, '' keeping the name the dialog suggests ("Keel
+   * export DATE.json"); for a folder (CSV, Markdown files): the folder chosen, '' for
+   * ~/Documents. */
+  exportDialog: string | null = '';
+  /** What the last export wrote, for tests: the name, and for JSON the document's text (the
+   * fake writes no CSV or Markdown). */
+  lastExport: { format: ExportFormat; oneFile: boolean; name: string; text: string | null } | null = null;
+  /** Folders exports were made in, so a second one the same day gets a "(2)", as the shell's. */
+  private exportFolders = new Set<string>();
+  /** The file an import preview read, waiting to be confirmed (as the shell's `Pending`). */
+  private pendingImport: { file: FakeFile; source: ImportSource; moods: [string, number][] } | null = null;
   /** When each record happened, as an instant (the engine orders by it, not by the text). */
   private instants = new Map<string, number>();
   private lastNow = 0;
@@ -1575,6 +1593,141 @@ export class FakeBackend implements Backend {
     this.manifestOk = this.databaseOk = this.recoveryKeyOk = true;
     this.emitBackup(await this.backupStatus());
     return locked;
+  }
+
+  // ---- Import and export (the shell's transfer.rs; the parsing in fakeImport.ts) -------------
+
+  /** As the shell's `import_preview`: the source and mood map checked, the open dialog (null
+   * when cancelled), then the file read whole and imported as a dry run. */
+  async importPreview(source: ImportSource, moodMap: string): Promise<ImportSummaryDto | null> {
+    const src = parseSource(source);
+    const moods = parseMoodMap(moodMap);
+    this.guard();
+    const file = this.openDialog;
+    if (file === null) return null;
+    const summary = this.importRecords(parseFile(src, file.text, moods), false);
+    this.pendingImport = { file: structuredClone(file), source: src, moods };
+    return { ...summary, file: file.name };
+  }
+
+  /** As `import_confirm`: the file read again, a backup first when a folder is chosen, then
+   * every new record added. */
+  async importConfirm(): Promise<ImportSummaryDto> {
+    const p = this.pendingImport;
+    this.pendingImport = null;
+    if (!p) throw invalid('file', 'choose a file to import first');
+    this.guard();
+    const parsed = parseFile(p.source, p.file.text, p.moods);
+    // Checked in full before anything is written (the dry run throws what the import would).
+    this.importRecords(parsed, false);
+    if (this.backupFolder) this.makeBackup(new Date(this.now().instant));
+    return { ...this.importRecords(parsed, true), file: p.file.name };
+  }
+
+  async importCancel(): Promise<void> {
+    this.pendingImport = null;
+  }
+
+  /** `import::import` over `Vault::import_records`: every record checked as the vault checks
+   * it, ids already here skipped, a built-in skill never changed giving way to the imported one;
+   * with `write`, the new ones put in as they are. */
+  private importRecords(parsed: { records: Incoming[]; newer: number; media: number }, write: boolean): ImportSummaryDto {
+    const added: { r: RecordDto; instant: number }[] = [];
+    const removed = new Set<string>();
+    const seen = new Set<string>();
+    for (const inc of parsed.records) {
+      if (this.records.has(inc.id) || this.damaged.has(inc.id) || seen.has(inc.id)) continue;
+      let body: BodyDto;
+      let at: { at: string; instant: number };
+      let times: [string, string, string | null];
+      try {
+        body = normalize(inc.body);
+        at = parseTime('at', inc.at);
+        times = [parseTime('created', inc.created).at, parseTime('updated', inc.updated).at, inc.trashed === null ? null : parseTime('trashed', inc.trashed).at];
+      } catch (e) {
+        const err = e as ErrorDto;
+        if (err.code !== 'InvalidInput' || !err.field) throw e;
+        throw inc.fault(err.field, err.message.slice(err.field.length + 2));
+      }
+      if (body.kind === 'skill' && body.builtin) {
+        const key = body.builtin;
+        const mine = [...this.records.values()].find((c) => c.body.kind === 'skill' && c.body.builtin === key);
+        if (mine && (mine.revision !== 1 || removed.has(mine.id))) continue;
+        if (mine) removed.add(mine.id);
+      }
+      seen.add(inc.id);
+      const [created, updated, trashed] = times;
+      added.push({
+        r: { id: inc.id, revision: inc.revision, created, updated, at: at.at, localDate: at.at.slice(0, 10), trashed, body },
+        instant: at.instant,
+      });
+    }
+    if (write) {
+      for (const id of removed) {
+        this.records.delete(id);
+        this.instants.delete(id);
+      }
+      for (const { r, instant } of added) {
+        this.records.set(r.id, structuredClone(r));
+        this.instants.set(r.id, instant);
+      }
+    }
+    const byKind = new Map<string, number>();
+    for (const { r } of added) byKind.set(r.body.kind, (byKind.get(r.body.kind) ?? 0) + 1);
+    const days = added.map(({ r }) => r.localDate).sort();
+    return {
+      added: added.length,
+      already: parsed.records.length - added.length,
+      newer: parsed.newer,
+      media: parsed.media,
+      byKind: [...byKind.entries()]
+        .sort(([ka, a], [kb, b]) => b - a || (ka < kb ? -1 : ka > kb ? 1 : 0))
+        .map(([kind, n]) => ({ kind, n })),
+      firstDay: days[0] ?? null,
+      lastDay: days[days.length - 1] ?? null,
+      written: write,
+      first: [...added]
+        .sort((a, b) => a.instant - b.instant || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0))
+        .slice(0, 5)
+        .map(({ r }) => ({ day: r.localDate, summary: engineSummary(r) })),
+      file: '',
+    };
+  }
+
+  /** As the shell's `export_to`: the format checked, then the save dialog (JSON, or Markdown in
+   * one file: the file's name, an extension added if it has none) or the folder dialog (a new
+   * folder "Keel export DATE" made inside, "(2)" and on when taken); null when cancelled. */
+  async exportTo(format: ExportFormat, oneFile: boolean): Promise<string | null> {
+    const f = asciiLower(String(format).trim());
+    if (f !== 'json' && f !== 'csv' && f !== 'markdown') throw invalid('format', 'choose json, csv or markdown');
+    this.guard();
+    const today = localDay();
+    const answer = this.exportDialog;
+    if (answer === null) return null;
+    let name: string;
+    let text: string | null = null;
+    if (f === 'json' || (f === 'markdown' && oneFile)) {
+      const ext = f === 'json' ? 'json' : 'md';
+      name = (answer || `Keel export ${today}.${ext}`).split('/').pop() ?? '';
+      if (!/\.[^.]+$/.test(name)) name = `${name}.${ext}`;
+      if (f === 'json') {
+        const doc = {
+          format: 'keel-export',
+          version: 1,
+          exportedAt: localRfc3339(),
+          records: this.sorted().reverse(),
+          damaged: [...this.damaged].sort(),
+        };
+        text = `${JSON.stringify(doc, null, 2)}\n`;
+      }
+    } else {
+      const parent = answer || '~/Documents';
+      name = `Keel export ${today}`;
+      for (let n = 2; this.exportFolders.has(`${parent}/${name}`); n++) name = `Keel export ${today} (${n})`;
+      this.exportFolders.add(`${parent}/${name}`);
+    }
+    this.lastExport = { format: f, oneFile, name, text };
+    return name;
   }
 
   async onBackup(handler: (s: BackupStatusDto) => void): Promise<() => void> {

@@ -16,6 +16,7 @@ import type { ReminderSettings } from './generated/ReminderSettings';
 import type { CrisisPlanDto } from './generated/CrisisPlanDto';
 import type { CreatedVaultDto } from './generated/CreatedVaultDto';
 import type { ErrorDto } from './generated/ErrorDto';
+import type { ImportSummaryDto } from './generated/ImportSummaryDto';
 import type { ListPage } from './generated/ListPage';
 import type { ListQuery } from './generated/ListQuery';
 import type { NewRecord } from './generated/NewRecord';
@@ -33,6 +34,8 @@ import { TauriBackend } from './tauri';
 
 export type { Answer } from './generated/Answer';
 export type { BackupFileDto } from './generated/BackupFileDto';
+export type { KindCountDto } from './generated/KindCountDto';
+export type { PreviewEntryDto } from './generated/PreviewEntryDto';
 export type { Attendance } from './generated/Attendance';
 export type { Contact } from './generated/Contact';
 export type { CrisisPlanDto } from './generated/CrisisPlanDto';
@@ -104,6 +107,7 @@ export type {
   ConfirmKeyRequest,
   CreatedVaultDto,
   ErrorDto,
+  ImportSummaryDto,
   ListPage,
   ListQuery,
   NewRecord,
@@ -117,6 +121,11 @@ export type {
   VaultStatus,
   VerifyReportDto,
 };
+
+/** Where an import comes from (`import_preview`'s `source`). */
+export type ImportSource = 'daylio' | 'dayone' | 'jrnl' | 'keel';
+/** What an export writes (`export_to`'s `format`). */
+export type ExportFormat = 'json' | 'csv' | 'markdown';
 
 /** Every call rejects with an `ErrorDto`. Each method is one command of the shell's list
  * (`generated/commands.ts`), under its camelCase name. */
@@ -221,6 +230,21 @@ export interface Backend {
   /** Locks Keel, keeps the journal as it stands as a backup in the folder, then puts this backup
    * in its place. The reply is the locked status: the backup's passphrase opens it. */
   restoreBackup(file: string, req: PassphraseRequest): Promise<VaultStatus>;
+  /** Import, step one: the system's open dialog (null when the person cancelled), then the
+   * file read whole and imported as a dry run: what it would add (`written: false`), nothing
+   * written. `source` is `daylio`, `dayone`, `jrnl` or `keel`; `moodMap` (Daylio only) is
+   * `label=N,…` on top of Daylio's five labels, "" for none. A file with a problem is
+   * `InvalidInput` naming `file` or `records`, the line or entry and field in the words. */
+  importPreview(source: ImportSource, moodMap: string): Promise<ImportSummaryDto | null>;
+  /** Import, step two: adds what the preview showed (the file read again), after a backup when
+   * a backups folder is chosen; `written: true`. */
+  importConfirm(): Promise<ImportSummaryDto>;
+  /** The preview was put aside: the shell forgets the file. */
+  importCancel(): Promise<void>;
+  /** An export, not encrypted, where the person chooses: the save dialog for JSON (and Markdown
+   * in one file), else the folder dialog (a new folder "Keel export DATE" is made inside). The
+   * name written, or null when the person cancelled. */
+  exportTo(format: ExportFormat, oneFile: boolean): Promise<string | null>;
   /** A backup was made or restored by the shell on its own (the day's first unlock). Returns an
    * unsubscribe. */
   onBackup(handler: (s: BackupStatusDto) => void): Promise<() => void>;

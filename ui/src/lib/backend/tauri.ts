@@ -10,6 +10,8 @@ import type {
   ChangePassphraseRequest,
   ConfirmKeyRequest,
   CrisisPlanDto,
+  ExportFormat,
+  ImportSource,
   InsightsQuery,
   ListQuery,
   ReportRequest,
@@ -172,6 +174,18 @@ export class TauriBackend implements Backend {
   }
   restoreBackup(file: string, req: PassphraseRequest) {
     return call('restore_backup', { file, req });
+  }
+  importPreview(source: ImportSource, moodMap: string) {
+    return call('import_preview', { source, moodMap });
+  }
+  importConfirm() {
+    return call('import_confirm', {});
+  }
+  async importCancel() {
+    await call('import_cancel', {});
+  }
+  exportTo(format: ExportFormat, oneFile: boolean) {
+    return call('export_to', { format, oneFile });
   }
   async onBackup(handler: (s: BackupStatusDto) => void) {
     return listen<BackupStatusDto>(BACKUP_EVENT, (e) => handler(e.payload));

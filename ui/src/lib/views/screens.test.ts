@@ -430,6 +430,28 @@ describe('Settings › Backups', () => {
   });
 });
 
+describe('Settings › Import and Export', () => {
+  it('names each control after the words it shows: the choices, the mood table, a problem and the preview', async () => {
+    const { user, fake } = await open();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const card = (await screen.findByRole('heading', { name: 'Import' })).closest('section') as HTMLElement;
+    await user.click(within(card).getByRole('button', { name: 'Add a mood label' }));
+    await user.keyboard('Ecstatic');
+    await user.type(within(card).getByRole('spinbutton', { name: 'Number for Ecstatic' }), '10');
+    await user.click(screen.getByRole('radio', { name: 'Markdown (a file for each entry)' }));
+    expectNamesHoldVisibleWords('Settings › Import and Export');
+    expect(document.querySelector('main [style]'), 'no inline styles under the CSP').toBeNull();
+    fake.openDialog = { name: 'daylio.csv', text: 'full_date,time,mood\n2025-01-02,9:15 pm,Blissful\n' };
+    await user.click(within(card).getByRole('button', { name: 'Choose file…' }));
+    await within(card).findByRole('alert');
+    expectNamesHoldVisibleWords('Settings › Import, a problem in the file');
+    fake.openDialog = { name: 'daylio.csv', text: 'full_date,time,mood,note\n2025-01-02,9:15 pm,Ecstatic,A good day\n' };
+    await user.click(within(card).getByRole('button', { name: 'Choose file…' }));
+    await within(card).findByRole('region', { name: 'From daylio.csv' });
+    expectNamesHoldVisibleWords('Settings › Import, the preview');
+  });
+});
+
 describe('Insights', () => {
   it('names each control after the words it shows, with figures, the year in pixels and its table open', async () => {
     const { user, fake } = await open();
