@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
-KEEL_FUZZ_CASES="${1:-200000}" cargo test --release --locked -p keel --test engine never_panic -- --nocapture
+KEEL_FUZZ_CASES="${1:-200000}" cargo test --release --locked -p keel --test engine import::never_panic -- --nocapture
 echo "import fuzz: ${1:-200000} cases in $(( $(date +%s) - start )) s, no panic"
