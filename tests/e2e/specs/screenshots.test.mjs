@@ -72,11 +72,11 @@ describe('screenshots of every screen, light and dark', { concurrency: 1 }, () =
       await app.select('Answered with', 'A number');
       await app.fill('Unit (optional)', 'glasses');
       await app.click('Add tracker');
-      await app.waitFor(() => document.querySelector('[role=status]')?.textContent.includes('Water is now'));
+      await app.waitFor(() => [...document.querySelectorAll('[role=status]')].some((s) => s.textContent.includes('Water is now')));
       await app.fill('Name', 'Walk');
       await app.select('Answered with', 'Yes or no');
       await app.click('Add tracker');
-      await app.waitFor(() => document.querySelector('[role=status]')?.textContent.includes('Walk is now'));
+      await app.waitFor(() => [...document.querySelectorAll('[role=status]')].some((s) => s.textContent.includes('Walk is now')));
       await app.nav('Today');
       await app.heading('How are you right now?');
     }
