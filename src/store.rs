@@ -66,6 +66,26 @@ pub struct Header {
     pub recovery_wrap: Vec<u8>,
 }
 
+/// A Keel vault this build can read: Keel's application id, a schema no newer than this
+/// build's, and nothing in it Keel did not put there.
+fn check_vault_file(conn: &Connection) -> Result<()> {
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if app_id != APPLICATION_ID {
+        return Err(Error::VaultDamaged {
+            detail: "this file is not a Keel vault",
+        });
+    }
+    let version = schema_version(conn)?;
+    if version > MIGRATIONS.len() as i64 {
+        return Err(Error::VaultFromNewerVersion {
+            found: version,
+            supported: MIGRATIONS.len() as i64,
+        });
+    }
+    check_schema(conn, version)?;
+    Ok(())
+}
+
 /// Opens an existing vault file: never creates one.
 pub fn open_existing(path: &Path) -> Result<Connection> {
     check_sqlite()?;
@@ -77,20 +97,7 @@ pub fn open_existing(path: &Path) -> Result<Connection> {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     configure(&conn)?;
-    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    if app_id != APPLICATION_ID {
-        return Err(Error::VaultDamaged {
-            detail: "this file is not a Keel vault",
-        });
-    }
-    let version = schema_version(&conn)?;
-    if version > MIGRATIONS.len() as i64 {
-        return Err(Error::VaultFromNewerVersion {
-            found: version,
-            supported: MIGRATIONS.len() as i64,
-        });
-    }
-    check_schema(&conn, version)?;
+    check_vault_file(&conn)?;
     private::repair(path);
     Ok(conn)
 }
@@ -132,20 +139,7 @@ pub fn open_copy(path: &Path) -> Result<Connection> {
     )?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.execute_batch("PRAGMA trusted_schema = OFF; PRAGMA temp_store = MEMORY;")?;
-    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    if app_id != APPLICATION_ID {
-        return Err(Error::VaultDamaged {
-            detail: "this file is not a Keel vault",
-        });
-    }
-    let version = schema_version(&conn)?;
-    if version > MIGRATIONS.len() as i64 {
-        return Err(Error::VaultFromNewerVersion {
-            found: version,
-            supported: MIGRATIONS.len() as i64,
-        });
-    }
-    check_schema(&conn, version)?;
+    check_vault_file(&conn)?;
     Ok(conn)
 }
 

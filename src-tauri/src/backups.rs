@@ -122,17 +122,13 @@ pub fn restore(
     let folder = PathBuf::from(backup::load_settings(&s.path).folder);
     // Checked while still open, so a problem is told on the page that asked; the restore
     // checks it again before anything is replaced.
-    let report = commands::verify_backup(
+    let report = keel::Vault::verify_file(
         &p,
         passphrase,
         std::sync::Arc::new(keel::clock::SystemClock),
     )
     .map_err(reply_err)?;
-    if !(report.database_ok
-        && report.manifest_ok
-        && report.damaged.is_empty()
-        && report.malformed_rows.is_empty())
-    {
+    if !report.clean() {
         return Err(reply_err(Error::VaultDamaged {
             detail: "the backup did not verify; the vault was left as it was",
         }));
