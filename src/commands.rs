@@ -488,6 +488,7 @@ pub fn verify_backup(
 fn report_dto(r: &crate::vault::VerifyReport) -> VerifyReportDto {
     VerifyReportDto {
         checked: r.checked as u32,
+        entries: r.entries as u32,
         damaged: r.damaged.iter().map(RecordId::to_string).collect(),
         malformed_rows: r.malformed_rows.clone(),
         database_ok: r.database_ok,

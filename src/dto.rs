@@ -102,6 +102,9 @@ pub struct ListPage {
 #[serde(rename_all = "camelCase")]
 pub struct VerifyReportDto {
     pub checked: u32,
+    /// Of the records that opened, the entries the person wrote (not coping skills or
+    /// settings, not in the trash).
+    pub entries: u32,
     pub damaged: Vec<String>,
     /// Rows too malformed to name by id (a broken id or revision), by their slot.
     #[ts(type = "Array<number>")]

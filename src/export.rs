@@ -248,6 +248,34 @@ pub fn write_tree(dir: &Path, files: &[(PathBuf, String)]) -> Result<()> {
     Ok(())
 }
 
+/// `csv`, as files to write (`write_tree`) or zip (`zip`).
+pub fn csv_files(records: &[RecordDto]) -> Vec<(PathBuf, String)> {
+    csv(records)
+        .into_iter()
+        .map(|(name, text)| (PathBuf::from(name), text))
+        .collect()
+}
+
+/// The files as one zip (deflated, each marked owner-only), for a CSV export in one file.
+pub fn zip(files: &[(PathBuf, String)]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let fail = |e: zip::result::ZipError| Error::Io(std::io::Error::other(e.to_string()));
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .unix_permissions(0o600);
+    for (rel, text) in files {
+        // Zip names use `/` whatever the system's separator.
+        let name: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        w.start_file(name.join("/"), options).map_err(fail)?;
+        w.write_all(text.as_bytes())?;
+    }
+    Ok(w.finish().map_err(fail)?.into_inner())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use chrono::{Local, NaiveDateTime, Offset, TimeZone};
 use clap::{Args, ValueEnum};
+use keel::Result;
 use keel::import::{Source, daylio::MoodMap};
-use keel::{Error, Result};
 
 use crate::ctx::Ctx;
 use crate::out;
@@ -17,7 +17,7 @@ use crate::output::print_json;
 pub enum From {
     /// Daylio's CSV export
     Daylio,
-    /// Day One's JSON export (Journal.json from its export zip)
+    /// Day One's export zip, or a journal's JSON file from it
     Dayone,
     /// jrnl's JSON export (jrnl --export json)
     Jrnl,
@@ -54,10 +54,6 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<u8> {
         Some(m) => MoodMap::parse(m)?,
         None => MoodMap::default(),
     };
-    let bytes = std::fs::read(&a.file)
-        .map_err(|e| Error::invalid("file", format!("cannot read that file ({})", e.kind())))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Error::invalid("file", "the file is not UTF-8 text"))?;
     let source = match a.source {
         From::Daylio => Source::Daylio,
         From::Dayone => Source::DayOne,
@@ -65,7 +61,7 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<u8> {
         From::Keel => Source::Keel,
     };
     // The whole file is read and checked before the passphrase is asked for.
-    let parsed = keel::import::parse(source, &text, &moods, &local_offset)?;
+    let parsed = keel::import::read_file(&a.file, source, &moods, &local_offset)?;
     let mut v = ctx.open()?;
     let s = keel::import::import(&mut v, parsed, a.dry_run)?;
     if a.json {

@@ -146,17 +146,17 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Write everything to a JSON file (docs/export-format.md).
+    /// Write everything out as JSON, CSV or Markdown (docs/export-format.md); not encrypted.
     Export {
-        /// A file for json (and markdown with --one-file); a new or empty folder for csv and
-        /// markdown
+        /// A file for json (and csv or markdown with --one-file, or csv to a .zip); a new or
+        /// empty folder for csv and markdown
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
         /// json (everything, docs/export-format.md), csv (one file per kind) or markdown (one
         /// file per entry, in folders by year and month)
         #[arg(long, default_value = "json", value_name = "FORMAT")]
         format: String,
-        /// markdown: every entry in one file
+        /// markdown: every entry in one file; csv: every file in one zip
         #[arg(long)]
         one_file: bool,
         /// Replace the file if it exists.

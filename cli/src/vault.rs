@@ -162,11 +162,16 @@ pub fn export(ctx: &mut Ctx, out: &Path, format: &str, one_file: bool, force: bo
             format!("{} records", doc.records.len())
         }
         "csv" => {
-            let files: Vec<(std::path::PathBuf, String)> = keel::export::csv(&doc.records)
-                .into_iter()
-                .map(|(name, text)| (name.into(), text))
-                .collect();
-            keel::export::write_tree(out, &files)?;
+            let files = keel::export::csv_files(&doc.records);
+            let zipped = one_file
+                || out
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+            if zipped {
+                keel::fsx::write_private(out, &keel::export::zip(&files)?, force, "out")?;
+            } else {
+                keel::export::write_tree(out, &files)?;
+            }
             format!("{} records in {} files", doc.records.len(), files.len())
         }
         _ if one_file => {

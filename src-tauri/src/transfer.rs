@@ -48,11 +48,7 @@ fn local_offset(t: NaiveDateTime) -> chrono::FixedOffset {
 }
 
 fn read(path: &Path, source: Source, moods: &MoodMap) -> keel::Result<keel::import::Parsed> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::invalid("file", format!("cannot read that file ({})", e.kind())))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Error::invalid("file", "the file is not UTF-8 text"))?;
-    keel::import::parse(source, &text, moods, &local_offset)
+    keel::import::read_file(path, source, moods, &local_offset)
 }
 
 fn name_of(p: &Path) -> String {
@@ -78,6 +74,7 @@ pub fn preview(
         None => {
             let (label, ext): (&str, &[&str]) = match source {
                 Source::Daylio => ("Daylio export", &["csv"]),
+                Source::DayOne => ("Day One export", &["zip", "json"]),
                 _ => ("JSON export", &["json"]),
             };
             dialog(app, "Choose the file to import")
@@ -111,13 +108,8 @@ pub fn confirm(s: &Shell, pending: &Pending) -> Reply<ImportSummaryDto> {
         )));
     };
     let parsed = read(&path, source, &moods).map_err(reply_err)?;
-    let vault_path = s.path.clone();
-    let mut summary = s.with(|v| {
-        if !keel::backup::load_settings(&vault_path).folder.is_empty() {
-            keel::backup::make(v, &vault_path)?;
-        }
-        keel::import::import(v, parsed, false)
-    })?;
+    // The engine backs up first when a backups folder is chosen (`Vault::import_records`).
+    let mut summary = s.with(|v| keel::import::import(v, parsed, false))?;
     summary.file = name_of(&path);
     Ok(summary)
 }
@@ -139,12 +131,12 @@ pub fn export(app: &AppHandle, s: &Shell, format: &str, one_file: bool) -> Reply
     }
     let doc = s.with(commands::export)?;
     let today = Local::now().date_naive();
-    let single = format == "json" || (format == "markdown" && one_file);
+    let single = format == "json" || one_file;
     if single {
-        let (ext, label) = if format == "json" {
-            ("json", "JSON")
-        } else {
-            ("md", "Markdown")
+        let (ext, label) = match format.as_str() {
+            "json" => ("json", "JSON"),
+            "csv" => ("zip", "Zip of CSV files"),
+            _ => ("md", "Markdown"),
         };
         let chosen = match dialog_answer("KEEL_SAVE_DIALOG") {
             Some(a) => a,
@@ -160,13 +152,17 @@ pub fn export(app: &AppHandle, s: &Shell, format: &str, one_file: bool) -> Reply
         if path.extension().is_none() {
             path.set_extension(ext);
         }
-        let bytes = if format == "json" {
-            let mut j = serde_json::to_vec_pretty(&doc)
-                .map_err(|e| reply_err(Error::Io(std::io::Error::other(e.to_string()))))?;
-            j.push(b'\n');
-            j
-        } else {
-            keel::export::markdown_one(&doc.records).into_bytes()
+        let bytes = match format.as_str() {
+            "json" => {
+                let mut j = serde_json::to_vec_pretty(&doc)
+                    .map_err(|e| reply_err(Error::Io(std::io::Error::other(e.to_string()))))?;
+                j.push(b'\n');
+                j
+            }
+            "csv" => {
+                keel::export::zip(&keel::export::csv_files(&doc.records)).map_err(reply_err)?
+            }
+            _ => keel::export::markdown_one(&doc.records).into_bytes(),
         };
         keel::fsx::write_private(&path, &bytes, true, "out").map_err(reply_err)?;
         return Ok(Some(name_of(&path)));
@@ -187,10 +183,7 @@ pub fn export(app: &AppHandle, s: &Shell, format: &str, one_file: bool) -> Reply
         n += 1;
     }
     let files: Vec<(PathBuf, String)> = if format == "csv" {
-        keel::export::csv(&doc.records)
-            .into_iter()
-            .map(|(name, text)| (PathBuf::from(name), text))
-            .collect()
+        keel::export::csv_files(&doc.records)
     } else {
         keel::export::markdown_files(&doc.records)
     };

@@ -1,7 +1,8 @@
-//! Imports (issue 11; Keel's own JSON export so far): read the whole file first, name every
-//! problem by the entry and field it is in, show what would be added, then add it in one
-//! transaction, all or nothing. Each source entry has a stable key — for Keel's export, the
-//! record's own id — so importing the same file again adds nothing.
+//! Imports (Keel's own JSON export, Daylio CSV, Day One JSON or its export zip, jrnl JSON):
+//! read the whole file first, name every problem by the line or entry and field it is in, show
+//! what would be added, then add it in one transaction, all or nothing. Each source entry has a
+//! stable key — for Keel's export, the record's own id — so importing the same file again adds
+//! nothing.
 
 pub mod csv;
 pub mod daylio;
@@ -241,6 +242,115 @@ pub fn parse(
             }
         }
     })
+}
+
+/// The largest file (or journal inside a Day One zip) an import reads: ten times a decade of
+/// daily entries, far beyond any real export, and well short of what would exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads the file at `path` as `source` (`parse`): text in UTF-8, or for Day One also its
+/// export zip, whose journals (the `.json` files at its top) are read together. Nothing is
+/// written.
+pub fn read_file(
+    path: &std::path::Path,
+    source: Source,
+    moods: &daylio::MoodMap,
+    offset_at: &dyn Fn(chrono::NaiveDateTime) -> FixedOffset,
+) -> Result<Parsed> {
+    use std::io::Read;
+    let cannot =
+        |e: std::io::Error| Error::invalid("file", format!("cannot read that file ({})", e.kind()));
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    read_bytes(bytes, source, moods, offset_at)
+}
+
+/// `read_file`, for a file already read.
+pub fn read_bytes(
+    bytes: Vec<u8>,
+    source: Source,
+    moods: &daylio::MoodMap,
+    offset_at: &dyn Fn(chrono::NaiveDateTime) -> FixedOffset,
+) -> Result<Parsed> {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        if source != Source::DayOne {
+            return Err(Error::invalid(
+                "file",
+                "that is a zip file; only Day One's export is read from a zip",
+            ));
+        }
+        return dayone_zip(&bytes);
+    }
+    parse(source, &utf8(bytes)?, moods, offset_at)
+}
+
+fn too_large() -> Error {
+    Error::invalid(
+        "file",
+        format!(
+            "that file is larger than {} MiB, more than any export Keel reads",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
+fn utf8(bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|_| Error::invalid("file", "the file is not UTF-8 text"))
+}
+
+/// Day One's export zip: every journal in it (a `.json` file at its top; photos and other
+/// media sit in folders beside them and are counted from the journals, not read).
+fn dayone_zip(bytes: &[u8]) -> Result<Parsed> {
+    use std::io::Read;
+    let not_zip = || Error::invalid("file", "that zip file is damaged or not a zip file");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_zip())?;
+    let mut journals: Vec<(usize, String)> = (0..zip.len())
+        .filter_map(|i| {
+            let name = zip.name_for_index(i)?.ok()?.to_string();
+            let top = !name.contains('/') && !name.starts_with('.');
+            (top && name.to_ascii_lowercase().ends_with(".json")).then_some((i, name))
+        })
+        .collect();
+    journals.sort_by(|a, b| a.1.cmp(&b.1));
+    if journals.is_empty() {
+        return Err(Error::invalid(
+            "file",
+            "that zip holds no Day One journal (a .json file at its top)",
+        ));
+    }
+    let mut out = Parsed {
+        records: Vec::new(),
+        newer: 0,
+        media: 0,
+    };
+    for (i, name) in journals {
+        let entry = zip.by_index(i).map_err(|_| not_zip())?;
+        let mut raw = Vec::new();
+        entry
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut raw)
+            .map_err(|_| not_zip())?;
+        if raw.len() as u64 > MAX_FILE_BYTES {
+            return Err(too_large());
+        }
+        let in_journal = |e: Error| match e {
+            Error::InvalidInput { field, reason } => {
+                Error::invalid(field, format!("in {name}, {reason}"))
+            }
+            e => e,
+        };
+        let (records, media) =
+            dayone::records(&utf8(raw).map_err(in_journal)?).map_err(in_journal)?;
+        out.records.extend(records);
+        out.media += media;
+    }
+    Ok(out)
 }
 
 /// Imports what was read (all or nothing), or with `dry_run` says what it would add and

@@ -75,6 +75,9 @@ pub struct Page {
 #[derive(Debug)]
 pub struct VerifyReport {
     pub checked: usize,
+    /// Of those that opened, the entries the person wrote (not coping skills or settings, not
+    /// in the trash): what a restore's preview counts.
+    pub entries: usize,
     pub damaged: Vec<RecordId>,
     /// Rows whose id or revision is malformed, by slot.
     pub malformed_rows: Vec<i64>,
@@ -200,12 +203,48 @@ impl Vault {
         key: SealingKey,
         clock: Arc<dyn Clock>,
     ) -> Result<Vault> {
-        // Only now, with the key proven, may an older schema be brought up to date.
-        store::migrate(&conn, store::MIGRATIONS)?;
-        let mut state = State::new(header.vault_id, key, clock)?;
-        state.data_version = store::data_version(&conn)?;
-        state.load_all(&conn)?;
-        Ok(Vault { conn, state })
+        let state = State::new(header.vault_id, key, clock)?;
+        let mut vault = Vault { conn, state };
+        // Only now, with the key proven, may an older schema be brought up to date: after a
+        // backup of the file as it was, when there is a folder for them. A backup that cannot
+        // be made (a drive not plugged in) does not keep the person from their journal: the
+        // migration is one transaction, and the failure is kept for Settings.
+        if store::schema_version(&vault.conn)? < store::MIGRATIONS.len() as i64
+            && let Some(path) = vault.file()
+        {
+            let _ = crate::backup::before_change(&mut vault, &path);
+        }
+        store::migrate(&vault.conn, store::MIGRATIONS)?;
+        vault.state.data_version = store::data_version(&vault.conn)?;
+        vault.state.load_all(&vault.conn)?;
+        Ok(vault)
+    }
+
+    /// The file this vault lives in.
+    fn file(&self) -> Option<PathBuf> {
+        self.conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+    }
+
+    /// A backup before a change that cannot be undone from inside Keel (a re-key, an import),
+    /// when the person chose a folder for backups. If it cannot be made, neither is the change.
+    fn back_up_first(&mut self) -> Result<()> {
+        let Some(path) = self.file() else {
+            return Ok(());
+        };
+        crate::backup::before_change(self, &path)
+            .map(|_| ())
+            .map_err(|e| {
+                Error::invalid(
+                    "backups",
+                    format!(
+                        "Keel makes a backup before this change and could not ({e}), so \
+                         nothing was changed; check the backups folder in Settings"
+                    ),
+                )
+            })
     }
 
     /// Locks: drops the key and every decrypted record.
@@ -276,7 +315,11 @@ impl Vault {
     }
 
     /// `rekey` with a recovery key the user was shown and confirmed before it took effect.
+    /// A backup comes first when there is a folder for them (under the old key: it opens
+    /// with the old passphrase and recovery key).
     pub fn rekey_with(&mut self, passphrase: &Passphrase, recovery: &RecoveryKey) -> Result<()> {
+        self.verify_passphrase(passphrase)?;
+        self.back_up_first()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -371,8 +414,18 @@ impl Vault {
     /// out (importing the same file twice adds nothing), and so is a built-in skill the vault
     /// already has unless the vault's own is untouched (revision 1), which gives way to the one
     /// imported. Returns the records added. With `commit` false the same work is done and
-    /// rolled back: a preview that counts exactly what the import would add.
+    /// rolled back: a preview that counts exactly what the import would add. An import that
+    /// adds anything is preceded by a backup when there is a folder for them.
     pub fn import_records(&mut self, incoming: Vec<Record>, commit: bool) -> Result<Vec<Record>> {
+        if commit {
+            self.state.refresh(&self.conn)?;
+            let adds_any = incoming.iter().any(|r| {
+                !self.state.records.contains_key(&r.id) && !self.state.damaged.contains_key(&r.id)
+            });
+            if adds_any {
+                self.back_up_first()?;
+            }
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -770,10 +823,15 @@ fn verify_rows(conn: &Connection, state: &State) -> Result<VerifyReport> {
     let duplicates = cache::duplicate_ids(&rows);
     let digest = manifest::digest(&state.manifest, rows.iter().map(|r| (r.id, r.revision)));
     let mut damaged: Vec<RecordId> = duplicates.iter().copied().collect();
+    let mut entries = 0;
     for row in rows {
         let id = row.id;
-        if !duplicates.contains(&id) && state.open(row).is_none() {
-            damaged.push(id);
+        if duplicates.contains(&id) {
+            continue;
+        }
+        match state.open(row) {
+            Some(r) => entries += usize::from(r.kind().is_entry() && r.trashed.is_none()),
+            None => damaged.push(id),
         }
     }
     damaged.sort();
@@ -783,6 +841,7 @@ fn verify_rows(conn: &Connection, state: &State) -> Result<VerifyReport> {
     let verdict = manifest::check(conn, state, checked as u64, digest, clean, false)?;
     Ok(VerifyReport {
         checked,
+        entries,
         damaged,
         malformed_rows,
         database_ok,

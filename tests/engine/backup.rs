@@ -2,6 +2,7 @@
 //! named by its record; restored with the vault as it was kept first; rotated.
 
 use keel::Vault;
+use keel::clock::Clock as _;
 use keel::crypto::Passphrase;
 
 use crate::support::*;
@@ -285,4 +286,162 @@ fn settings_show_when_a_backup_is_due_and_remember_a_failure_in_words() {
         Some(now.to_rfc3339().as_str()),
         "the last good one is still the last good one"
     );
+}
+
+/// Points the vault's backups at `dir`.
+fn back_up_into(vault: &std::path::Path, dir: &std::path::Path) {
+    let mut s = keel::backup::load_settings(vault);
+    s.folder = dir.to_string_lossy().into_owned();
+    keel::backup::save_settings(vault, &s).unwrap();
+}
+
+fn user_version(path: &std::path::Path) -> i64 {
+    raw(path)
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// The v1 golden vault, copied: schema 1, from before the sealed manifest.
+fn old_vault() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (d, path) = temp_vault();
+    let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/golden/v1/vault.keel");
+    std::fs::copy(golden, &path).unwrap();
+    (d, path)
+}
+
+#[test]
+fn an_older_vault_is_backed_up_as_it_was_before_its_schema_is_migrated() {
+    let (d, path) = old_vault();
+    assert_eq!(user_version(&path), 1);
+    let dir = d.path().join("backups");
+    back_up_into(&path, &dir);
+    let mut v = Vault::unlock(&path, &pass(), noon()).unwrap();
+    let records = v.all().unwrap().0.len();
+    drop(v);
+    assert_eq!(user_version(&path), 2, "the vault itself was migrated");
+    let found = keel::backup::list(&dir).unwrap();
+    assert_eq!(found.len(), 1, "one backup, made before the migration");
+    assert_eq!(
+        user_version(&found[0].path),
+        1,
+        "the backup is the vault as it was"
+    );
+    let report = Vault::verify_file(&found[0].path, &pass(), noon()).unwrap();
+    assert!(report.clean(), "{report:?}");
+    assert_eq!(report.checked, records);
+    let st = keel::backup::load_settings(&path);
+    assert_eq!(
+        st.last_file.as_deref(),
+        Some(found[0].path.to_string_lossy().as_ref())
+    );
+
+    // Opened again, there is nothing to migrate and no second backup.
+    drop(Vault::unlock(&path, &pass(), noon()).unwrap());
+    assert_eq!(keel::backup::list(&dir).unwrap().len(), 1);
+}
+
+#[test]
+fn an_older_vault_still_opens_when_its_backup_folder_cannot_be_written_and_says_why() {
+    let (d, path) = old_vault();
+    let blocked = d.path().join("a-file");
+    std::fs::write(&blocked, b"not a folder").unwrap();
+    back_up_into(&path, &blocked);
+    let mut v = Vault::unlock(&path, &pass(), noon()).unwrap();
+    assert!(!v.all().unwrap().0.is_empty());
+    assert_eq!(user_version(&path), 2);
+    let st = keel::backup::status(&path, noon().now());
+    assert!(st.last_error.is_some(), "the failure is kept for Settings");
+    assert_eq!(st.last_verified, None);
+}
+
+#[test]
+fn an_older_vault_with_no_backup_folder_is_migrated_without_writing_anything_beside_it() {
+    let (d, path) = old_vault();
+    drop(Vault::unlock(&path, &pass(), noon()).unwrap());
+    assert_eq!(user_version(&path), 2);
+    let mut names = backups_in(d.path());
+    names.retain(|n| !n.starts_with("vault.keel"));
+    assert_eq!(names, Vec::<String>::new());
+}
+
+#[test]
+fn a_rekey_is_preceded_by_a_backup_that_opens_with_the_old_recovery_key() {
+    let (d, path) = temp_vault();
+    let (mut v, old_key) =
+        Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR).unwrap();
+    journal(&mut v, "before the new key");
+    let dir = d.path().join("backups");
+    back_up_into(&path, &dir);
+    v.rekey(&pass()).unwrap();
+    let found = keel::backup::list(&dir).unwrap();
+    assert_eq!(found.len(), 1, "one backup, made before the re-key");
+    let copy = d.path().join("copy.keel");
+    std::fs::copy(&found[0].path, &copy).unwrap();
+    let mut b = Vault::recover(&copy, &old_key.groups().join("-"), &pass(), noon())
+        .expect("the backup holds the vault under its old key");
+    assert_eq!(b.all().unwrap().0.len(), v.all().unwrap().0.len());
+}
+
+#[test]
+fn a_rekey_whose_backup_cannot_be_made_changes_nothing() {
+    let (d, path) = temp_vault();
+    let (mut v, old_key) =
+        Vault::create(&path, &pass(), noon(), keel::crypto::KdfParams::FLOOR).unwrap();
+    let blocked = d.path().join("a-file");
+    std::fs::write(&blocked, b"not a folder").unwrap();
+    back_up_into(&path, &blocked);
+    let before = rows(&path);
+    let err = v.rekey(&pass()).unwrap_err();
+    assert!(
+        err.to_string().contains("backup"),
+        "the error says the backup came first: {err}"
+    );
+    assert_eq!(rows(&path), before, "no record was sealed again");
+    drop(v);
+    let copy = d.path().join("copy.keel");
+    std::fs::copy(&path, &copy).unwrap();
+    Vault::recover(&copy, &old_key.groups().join("-"), &pass(), noon())
+        .expect("the old recovery key still opens the vault");
+}
+
+#[test]
+fn an_import_is_preceded_by_a_backup_and_a_preview_is_not() {
+    let (d, path) = temp_vault();
+    let mut v = new_vault(&path);
+    let dir = d.path().join("backups");
+    back_up_into(&path, &dir);
+    let before = v.all().unwrap().0.len();
+    let doc = r#"{"tags": {}, "entries": [{"date": "2026-11-01", "time": "09:00",
+        "title": "A", "body": "b", "tags": [], "starred": false}]}"#;
+    let utc = chrono::FixedOffset::east_opt(0).unwrap();
+    let parse = || {
+        keel::import::parse(
+            keel::import::Source::Jrnl,
+            doc,
+            &Default::default(),
+            &|_| utc,
+        )
+        .unwrap()
+    };
+    keel::import::import(&mut v, parse(), true).unwrap();
+    assert!(
+        !dir.exists(),
+        "a preview writes nothing, not even the folder"
+    );
+    let summary = keel::import::import(&mut v, parse(), false).unwrap();
+    assert_eq!(summary.added, 1);
+    let found = keel::backup::list(&dir).unwrap();
+    assert_eq!(found.len(), 1, "one backup, made before the import");
+    let mut b = Vault::unlock(&found[0].path, &pass(), noon()).unwrap();
+    assert_eq!(
+        b.all().unwrap().0.len(),
+        before,
+        "the backup is from before it"
+    );
+
+    // Nothing new to add: no backup either.
+    let again = keel::import::import(&mut v, parse(), false).unwrap();
+    assert_eq!(again.added, 0);
+    assert_eq!(keel::backup::list(&dir).unwrap().len(), 1);
 }

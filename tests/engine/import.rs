@@ -362,8 +362,15 @@ fn jrnl_and_day_one_entries_keep_their_words_tags_stars_and_times() {
 }
 
 mod never_panic {
-    use keel::import::{Source, daylio::MoodMap, parse};
+    use keel::import::{Source, daylio::MoodMap, parse, read_bytes};
     use proptest::prelude::*;
+
+    thread_local! {
+        static ZIP: Vec<u8> = super::zip_of(&[
+            ("Journal.json", super::DAY_ONE.as_bytes()),
+            ("photos/abc.jpeg", &[0xff, 0xd8, 0xff]),
+        ]);
+    }
 
     fn mutate(base: &str, at: usize, bytes: &[u8]) -> String {
         let mut b = base.as_bytes().to_vec();
@@ -387,6 +394,132 @@ mod never_panic {
             for (source, base) in [(Source::Daylio, super::DAYLIO), (Source::Jrnl, super::JRNL), (Source::DayOne, super::DAY_ONE)] {
                 let _ = parse(source, &mutate(base, at, &junk), &MoodMap::parse("ecstatic=10").unwrap(), &super::est);
             }
+            // A Day One zip with bytes put in or written over anywhere reaches the zip reader.
+            let mut zip = ZIP.with(Clone::clone);
+            let i = at % zip.len();
+            let end = (i + junk.len()).min(zip.len());
+            zip[i..end].copy_from_slice(&junk[..end - i]);
+            let _ = read_bytes(zip, Source::DayOne, &MoodMap::default(), &super::est);
+            let mut zip = ZIP.with(Clone::clone);
+            zip.splice(i..i, junk.iter().copied());
+            let _ = read_bytes(zip, Source::DayOne, &MoodMap::default(), &super::est);
         }
     }
+}
+
+/// A zip of `files` (name, bytes), as Day One and Keel's CSV export write them.
+fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in files {
+        w.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+const DAY_ONE_TRAVEL: &str = r##"{"metadata": {"version": "1.0"}, "entries": [
+ {"uuid": "E5F6", "creationDate": "2026-08-02T09:00:00Z", "timeZone": "Europe/Lisbon",
+  "text": "Lisbon", "tags": ["travel"], "photos": [{"identifier": "P1"}, {"identifier": "P2"}]}]}"##;
+
+#[test]
+fn a_day_one_export_zip_is_read_with_every_journal_in_it_and_its_media_counted() {
+    use keel::import::{Source, daylio::MoodMap, read_bytes, read_file};
+    let zip = zip_of(&[
+        ("Journal.json", DAY_ONE.as_bytes()),
+        ("Travel.json", DAY_ONE_TRAVEL.as_bytes()),
+        ("photos/abc.jpeg", &[0xff, 0xd8, 0xff, 0xe0, 0, 1, 2]),
+        ("__MACOSX/._Journal.json", b"\x00\x05\x16\x07"),
+        (".DS_Store", b"\x00\x00\x00\x01Bud1"),
+    ]);
+    let (d, path) = temp_vault();
+    let file = d.path().join("Export.zip");
+    std::fs::write(&file, &zip).unwrap();
+    let p = read_file(&file, Source::DayOne, &MoodMap::default(), &est).unwrap();
+    assert_eq!(p.media, 3, "one photo in Journal, two in Travel");
+    let mut got: Vec<String> = bodies(&p)
+        .iter()
+        .map(|(at, b)| format!("{at} {}", b["text"].as_str().unwrap()))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "2026-07-01T14:00:00+02:00 Summer",
+            "2026-08-02T10:00:00+01:00 Lisbon",
+            "2026-11-27T21:30:00-05:00 # After group\n\nBody text",
+        ]
+    );
+    let mut v = new_vault(&path);
+    assert_eq!(keel::import::import(&mut v, p, false).unwrap().added, 3);
+    // The journal alone, as a .json file, gives the same entries: nothing more to add.
+    let alone = read_bytes(
+        DAY_ONE.as_bytes().to_vec(),
+        Source::DayOne,
+        &MoodMap::default(),
+        &est,
+    )
+    .unwrap();
+    assert_eq!(keel::import::import(&mut v, alone, false).unwrap().added, 0);
+
+    let bad_travel = DAY_ONE_TRAVEL.replace("2026-08-02T09:00:00Z", "August");
+    for (bytes, source, says) in [
+        (
+            zip_of(&[("photos/abc.jpeg", &[0xff, 0xd8])]),
+            Source::DayOne,
+            "that zip holds no Day One journal",
+        ),
+        (
+            zip_of(&[
+                ("Journal.json", DAY_ONE.as_bytes()),
+                ("Travel.json", bad_travel.as_bytes()),
+            ]),
+            Source::DayOne,
+            "in Travel.json, entry 1 (creationDate)",
+        ),
+        (
+            zip[..zip.len() / 2].to_vec(),
+            Source::DayOne,
+            "damaged or not a zip",
+        ),
+        (
+            zip.clone(),
+            Source::Daylio,
+            "only Day One's export is read from a zip",
+        ),
+        (
+            zip_of(&[("Journal.json", &[0xff, 0xfe, 0x00])]),
+            Source::DayOne,
+            "not UTF-8",
+        ),
+    ] {
+        let e = read_bytes(bytes, source, &MoodMap::default(), &est).unwrap_err();
+        assert!(
+            matches!(&e, keel::Error::InvalidInput { field: "file" | "records", reason } if reason.contains(says)),
+            "{says}: {e:?}"
+        );
+    }
+}
+
+#[test]
+fn a_csv_export_in_one_zip_holds_the_same_files_as_the_folder() {
+    use std::io::Read;
+    let (_d, path) = temp_vault();
+    let mut v = filled_vault(&path);
+    let doc = keel::commands::export(&mut v).unwrap();
+    let files = keel::export::csv_files(&doc.records);
+    assert!(files.len() > 3);
+    let bytes = keel::export::zip(&files).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut got = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        assert_eq!(f.compression(), zip::CompressionMethod::Deflated);
+        assert_eq!(f.unix_mode().map(|m| m & 0o777), Some(0o600));
+        let mut text = String::new();
+        f.read_to_string(&mut text).unwrap();
+        got.push((std::path::PathBuf::from(&*f.name().unwrap()), text));
+    }
+    assert_eq!(got, files);
 }

@@ -145,6 +145,32 @@ fn export_writes_csv_per_kind_or_markdown_and_says_it_is_not_encrypted() {
     let md = std::fs::read_to_string(&one).unwrap();
     assert!(md.starts_with("## After group"), "{md}");
 
+    // To a .zip: the same files in one, written owner-only.
+    let zipped = d.path().join("keel.zip");
+    let o = run(keel(
+        &vault,
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            zipped.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("not encrypted"), "{}", stderr(&o));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&zipped).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&zipped).unwrap()).unwrap();
+    let mut inside = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("journal.csv").unwrap(), &mut inside).unwrap();
+    assert_eq!(inside, journal);
+    assert!(zip.by_name("skill.csv").is_ok());
+
     let o = run(keel(
         &vault,
         &["export", "--format", "csv", "--out", csv.to_str().unwrap()],
@@ -156,5 +182,64 @@ fn export_writes_csv_per_kind_or_markdown_and_says_it_is_not_encrypted() {
         stderr(&o).contains("format: choose json, csv or markdown"),
         "{}",
         stderr(&o)
+    );
+}
+
+#[test]
+fn import_dayone_reads_its_export_zip_and_backs_up_first() {
+    let (d, vault) = temp_vault();
+    init(&vault);
+    let journal = r#"{"metadata": {"version": "1.0"}, "entries": [
+ {"uuid": "A1B2", "creationDate": "2026-11-28T02:30:00Z", "timeZone": "America/New_York",
+  "text": "After group, a long walk", "photos": [{"identifier": "ABC"}]}]}"#;
+    let file = d.path().join("Day One export.zip");
+    {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&file).unwrap());
+        let opts = zip::write::SimpleFileOptions::default();
+        w.start_file("Journal.json", opts).unwrap();
+        w.write_all(journal.as_bytes()).unwrap();
+        w.start_file("photos/abc.jpeg", opts).unwrap();
+        w.write_all(&[0xff, 0xd8, 0xff]).unwrap();
+        w.finish().unwrap();
+    }
+    let backups = d.path().join("backups");
+    let o = run(keel(&vault, &["backup", "--to", backups.to_str().unwrap()]));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let names = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(&backups)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect()
+    };
+    let first = names();
+    assert_eq!(first.len(), 1);
+
+    let o = run(keel(
+        &vault,
+        &["import", "dayone", file.to_str().unwrap(), "--json"],
+    ));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let j: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        (j["added"].as_u64(), j["media"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let o = run(keel(&vault, &["list"]));
+    assert!(
+        stdout(&o).contains("After group, a long walk"),
+        "{}",
+        stdout(&o)
+    );
+    // A backup was made before the import (rotation keeps the day's newest: it alone).
+    let after = names();
+    assert_eq!(after.len(), 1);
+    assert_ne!(after, first, "a new backup");
+    let o = run(keel(&after[0], &["list"]));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        !stdout(&o).contains("After group"),
+        "the backup is from before the import: {}",
+        stdout(&o)
     );
 }

@@ -62,7 +62,7 @@ describe('backups', { concurrency: 1 }, () => {
     await field.clear();
     await field.sendKeys(PASS);
     await app.click('Check this backup');
-    await app.waitFor(() => /This backup holds \d+ entr(y|ies) and every one opens\./.test(document.body.innerText), [], { what: 'the preview' });
+    await app.waitFor(() => /This backup holds \d+ entr(y|ies), and everything in it opens\./.test(document.body.innerText), [], { what: 'the preview' });
     await app.click('Replace my journal with this backup');
     await app.heading('Keel is locked', 20_000);
     // The lock screen shows as the restore begins; the reply comes once it is done.

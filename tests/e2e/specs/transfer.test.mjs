@@ -2,12 +2,14 @@
 // 24-hour times, a mood label of the person's own) chosen through the open dialog (the debug
 // build's KEEL_OPEN_DIALOG answers it), previewed with its counts, days and first entries,
 // imported, and imported again to add nothing; an unmapped label named by its line. Then an
-// export as CSV into a folder chosen through the folder dialog, not encrypted and private.
+// export as CSV into a folder chosen through the folder dialog, then in one zip through the
+// save dialog, not encrypted and private.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { startDriver, launch, quit, createVault, confirmGroup } from '../lib/app.mjs';
 
 const PASS = 'transfer passphrase';
@@ -24,11 +26,12 @@ describe('import and export', { concurrency: 1 }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keel-transfer-'));
   const daylio = path.join(dir, 'daylio_export.csv');
   const exportsTo = path.join(dir, 'exports');
+  const zipTo = path.join(dir, 'keel-csv');
 
   before(async () => {
     fs.writeFileSync(daylio, DAYLIO);
     fs.mkdirSync(exportsTo);
-    driver = await startDriver('transfer', { KEEL_OPEN_DIALOG: daylio, KEEL_FOLDER_DIALOG: exportsTo });
+    driver = await startDriver('transfer', { KEEL_OPEN_DIALOG: daylio, KEEL_FOLDER_DIALOG: exportsTo, KEEL_SAVE_DIALOG: zipTo });
     app = await launch(driver);
     const { groups, ask } = await createVault(app, PASS);
     await confirmGroup(app, groups, ask);
@@ -96,5 +99,16 @@ describe('import and export', { concurrency: 1 }, () => {
     assert.match(checkins, /^id,at,localDate,created,updated,trashed,/);
     assert.equal(checkins.trim().split('\n').length, 4, 'a header and the three check-ins');
     assert.equal(fs.statSync(path.join(folder, 'journal.csv')).mode & 0o777, 0o600);
+  });
+
+  it('exports as CSV in one zip file through the save dialog, privately', async () => {
+    await (await app.control('All in one zip file')).click();
+    await app.click('Export…');
+    await app.waitFor(() => /Exported as keel-csv\.zip/.test(document.body.innerText), [], { what: 'the zip export' });
+    const file = `${zipTo}.zip`;
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    const read = (name) =>
+      execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())', file, name], { encoding: 'utf8' });
+    assert.equal(read('checkin.csv'), fs.readFileSync(path.join(exportsTo, fs.readdirSync(exportsTo)[0], 'checkin.csv'), 'utf8'), 'the same file as in the folder');
   });
 });

@@ -77,6 +77,7 @@ describe('the fake backend, after changes outside Keel', () => {
     expect(await fake.vaultHealth()).toEqual({ damaged: 2, malformedRows: 1, manifestOk: false, recoveryKeyOk: true });
     expect(await fake.verifyVault()).toEqual({
       checked: skills + 3,
+      entries: 0,
       damaged: [LOST, 'ffff0000' + '0'.repeat(24)],
       malformedRows: [9],
       databaseOk: true,

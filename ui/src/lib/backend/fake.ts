@@ -1111,6 +1111,7 @@ export class FakeBackend implements Backend {
     this.guard();
     return {
       checked: this.records.size + this.damaged.size + this.malformedRows.length,
+      entries: entriesIn(this.records),
       damaged: [...this.damaged].sort(),
       malformedRows: [...this.malformedRows].sort((a, b) => a - b),
       databaseOk: this.databaseOk,
@@ -1565,6 +1566,7 @@ export class FakeBackend implements Backend {
     if (req.passphrase !== b.passphrase) throw wrongPassphrase();
     return {
       checked: b.records.size + b.damaged.size,
+      entries: entriesIn(b.records),
       damaged: [...b.damaged].sort(),
       malformedRows: [],
       databaseOk: true,
@@ -1706,8 +1708,8 @@ export class FakeBackend implements Backend {
     if (answer === null) return null;
     let name: string;
     let text: string | null = null;
-    if (f === 'json' || (f === 'markdown' && oneFile)) {
-      const ext = f === 'json' ? 'json' : 'md';
+    if (f === 'json' || oneFile) {
+      const ext = f === 'json' ? 'json' : f === 'csv' ? 'zip' : 'md';
       name = (answer || `Keel export ${today}.${ext}`).split('/').pop() ?? '';
       if (!/\.[^.]+$/.test(name)) name = `${name}.${ext}`;
       if (f === 'json') {
@@ -1915,4 +1917,11 @@ export async function seedDemo(fake: FakeBackend, n: number): Promise<void> {
   if (n > 0) {
     fake.insert({ kind: 'unknown', writtenAs: 'urge_log', version: 1, payload: { peak: 7 } }, new Date(now - 2 * 3600 * 1000));
   }
+}
+
+/** The entries the person wrote among `records` (not skills or settings, not in the trash). */
+function entriesIn(records: Map<string, RecordDto>): number {
+  let n = 0;
+  for (const r of records.values()) if (isEntry(r.body.kind) && r.trashed === null) n += 1;
+  return n;
 }

@@ -132,7 +132,10 @@ describe('Settings › Backups', () => {
     await user.clear(field);
     await user.type(field, OLD);
     await user.click(within(dialog).getByRole('button', { name: 'Check this backup' }));
-    expect(await within(dialog).findByText(`This backup holds ${backupHolds} entries and every one opens.`)).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('This backup holds 1 entry, and everything in it opens.'),
+      'the journal entry kept from before; coping skills are not entries',
+    ).toBeInTheDocument();
     expect(within(dialog).queryByRole('alert')).toBeNull();
     const replace = within(dialog).getByRole('button', { name: 'Replace my journal with this backup' });
     expect(replace).toHaveFocus();
@@ -162,7 +165,7 @@ describe('Settings › Backups', () => {
     await user.click(restoreButton);
     const dialog = await screen.findByRole('dialog');
     await user.type(within(dialog).getByLabelText('The passphrase when this backup was made'), `${PASS}{Enter}`);
-    expect(await within(dialog).findByText(/but one of them does not open\. Keel won't restore it/)).toBeInTheDocument();
+    expect(await within(dialog).findByText(/One record in this backup does not open\. Keel won't restore it/)).toBeInTheDocument();
     expect(within(dialog).queryByRole('button', { name: 'Replace my journal with this backup' })).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();

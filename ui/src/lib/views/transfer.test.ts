@@ -58,7 +58,7 @@ describe('Settings › Export', () => {
     expect(exportCard).toHaveTextContent('not locked with your passphrase');
     expect(exportCard).toHaveTextContent('anyone who can open the file can read it');
     expect(within(exportCard).getByRole('radio', { name: 'Keel JSON (everything, to import again)' }), 'JSON by default').toBeChecked();
-    expect(within(exportCard).queryByRole('checkbox', { name: 'All in one file' }), 'only for Markdown').toBeNull();
+    expect(within(exportCard).queryByRole('checkbox'), 'not for JSON').toBeNull();
 
     await user.click(within(exportCard).getByRole('button', { name: 'Export…' }));
     expect(await screen.findByText(`Exported as Keel export ${today}.json`)).toBeInTheDocument();
@@ -69,6 +69,12 @@ describe('Settings › Export', () => {
     await user.click(within(exportCard).getByRole('button', { name: 'Export…' }));
     expect(await screen.findByText(`Exported as Keel export ${today}`)).toBeInTheDocument();
     expect(fake.lastExport).toMatchObject({ format: 'csv', name: `Keel export ${today}` });
+    const zipped = within(exportCard).getByRole('checkbox', { name: 'All in one zip file' });
+    await user.click(zipped);
+    await user.click(within(exportCard).getByRole('button', { name: 'Export…' }));
+    expect(await screen.findByText(`Exported as Keel export ${today}.zip`), 'CSV in one zip file').toBeInTheDocument();
+    expect(fake.lastExport).toMatchObject({ format: 'csv', oneFile: true });
+    await user.click(zipped);
 
     await user.click(within(exportCard).getByRole('radio', { name: 'Markdown (a file for each entry)' }));
     await user.click(within(exportCard).getByRole('button', { name: 'Export…' }));
@@ -250,7 +256,7 @@ describe('Settings › Import', () => {
     });
     const file = { name: 'Journal.json', source: 'dayone' as const, text: JSON.stringify({ entries: [entry('A1', 'First light.', 2), entry('B2', 'Tea.')] }) };
     const { user, importCard } = await openSettings((f) => (f.openDialog = file));
-    await user.click(within(importCard).getByRole('radio', { name: 'Day One (Journal.json from its export)' }));
+    await user.click(within(importCard).getByRole('radio', { name: 'Day One (its export zip, or Journal.json from it)' }));
     await user.click(within(importCard).getByRole('button', { name: 'Choose file…' }));
     const panel = await within(importCard).findByRole('region', { name: 'From Journal.json' });
     expect(panel).toHaveTextContent('2 new entries to add: 2 journal entries');
