@@ -72,6 +72,19 @@ async function once(bin, kind) {
     }
     await client.executeAsync(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const startup = performance.now() - t0;
+    // Where the time went, from the page's side: its clock starts when navigation starts, so
+    // `startup - page.drawn` is the process, the shell and WebKit before the page was asked for.
+    const page = await client.execute(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+      return {
+        drawn: performance.now(),
+        responseEnd: nav?.responseEnd ?? null,
+        domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
+        backend: mark('keel:backend'),
+        status: mark('keel:status'),
+      };
+    });
     const appPid = tree(driver.pid).find((p) => p.comm.startsWith(kind === 'keel' ? 'keel-desktop' : 'minimal-window')).pid;
     let unlockMs = null;
     if (kind === 'keel') {
@@ -87,7 +100,7 @@ async function once(bin, kind) {
       unlockMs = performance.now() - u0;
     }
     await sleep(1500); // let the processes settle before reading memory
-    return { startup, unlockMs, ...memoryOf(appPid) };
+    return { startup, unlockMs, page, ...memoryOf(appPid) };
   } finally {
     try {
       await client.deleteSession();
@@ -119,4 +132,16 @@ console.log(`start-up to first screen drawn: minimal ${f1(m('minimal', 'startup'
 console.log(`memory PSS (app + WebKit): minimal ${f1(m('minimal', 'pss'))} MiB, Keel after unlocking 10,000 records ${f1(m('keel', 'pss'))} MiB, ratio ${(m('keel', 'pss') / m('minimal', 'pss')).toFixed(2)}`);
 console.log(`memory RSS (app + WebKit): minimal ${f1(m('minimal', 'rss'))} MiB, Keel ${f1(m('keel', 'rss'))} MiB, ratio ${(m('keel', 'rss') / m('minimal', 'rss')).toFixed(2)}`);
 console.log(`unlock of 10,000 records (click to Today drawn): ${f1(m('keel', 'unlockMs'))} ms`);
+const mp = (k, f) => {
+  const xs = res[k].map((r) => r.page[f]).filter((x) => x !== null);
+  return xs.length ? f1(median(xs)) : '-';
+};
+for (const k of ['minimal', 'keel']) {
+  const before = median(res[k].map((r) => r.startup - r.page.drawn));
+  console.log(
+    `${k}: before the page (process, shell, WebKit) ${f1(before)} ms; in the page: HTML and scripts loaded ${mp(k, 'responseEnd')} ms, DOMContentLoaded ${mp(k, 'domContentLoaded')} ms, backend ${mp(k, 'backend')} ms, first status ${mp(k, 'status')} ms, drawn ${mp(k, 'drawn')} ms`,
+  );
+  const comms = [...new Set(res[k].flatMap((r) => Object.keys(r.byComm)))].sort();
+  console.log(`${k}: PSS by process (MiB): ${comms.map((c) => `${c} ${f1(median(res[k].map((r) => r.byComm[c] ?? 0)))}`).join(', ')}`);
+}
 fs.rmSync(CACHE, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A long run of the importers' never-panic property (tests/engine/import.rs): any text, and
 # the real sample files with bytes put in anywhere, through the Keel, Daylio, Day One and jrnl
-# readers. Usage: bench/import-fuzz.sh [CASES] (default 200000).
+# readers, and a Day One export zip with bytes put in or written over anywhere. Usage: bench/import-fuzz.sh [CASES] (default 200000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)

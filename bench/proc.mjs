@@ -15,16 +15,19 @@ export function tree(root) {
   return procs.filter((p) => set.has(p.pid));
 }
 
-/** PSS and RSS in MiB of `pid` and everything under it. */
+/** PSS and RSS in MiB of `pid` and everything under it, and PSS by process name (`byComm`). */
 export function memoryOf(pid) {
   let pss = 0;
   let rss = 0;
+  const byComm = {};
   for (const p of tree(pid)) {
     try {
       const roll = fs.readFileSync(`/proc/${p.pid}/smaps_rollup`, 'utf8');
-      pss += Number(/^Pss:\s+(\d+)/m.exec(roll)[1]);
+      const one = Number(/^Pss:\s+(\d+)/m.exec(roll)[1]);
+      pss += one;
       rss += Number(/^Rss:\s+(\d+)/m.exec(roll)[1]);
+      byComm[p.comm] = (byComm[p.comm] ?? 0) + one / 1024;
     } catch {}
   }
-  return { pss: pss / 1024, rss: rss / 1024 };
+  return { pss: pss / 1024, rss: rss / 1024, byComm };
 }

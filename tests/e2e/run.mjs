@@ -15,12 +15,14 @@ if (!fs.existsSync(app)) {
   process.exit(2);
 }
 const only = process.argv.slice(2); // optional spec file names/filters
+// `specs/` tests the build; `package/` (KEEL_SPECS=package) the installed package.
+const specDir = process.env.KEEL_SPECS || 'specs';
 const specs = fs
-  .readdirSync(path.join(HERE, 'specs'))
+  .readdirSync(path.join(HERE, specDir))
   .filter((f) => f.endsWith('.test.mjs'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort()
-  .map((f) => path.join('specs', f));
+  .map((f) => path.join(specDir, f));
 
 const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keel-e2e-'));
 const env = { ...process.env, KEEL_APP: app, E2E_RUN_DIR: runDir };

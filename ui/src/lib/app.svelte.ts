@@ -116,6 +116,7 @@ export class AppState {
         this.backend.getSettings(),
         this.backend.vaultStatus(),
       ]);
+      performance.mark('keel:status');
       this.unlisten = unlisten;
       this.useSettings(settings);
       await this.apply(status);
