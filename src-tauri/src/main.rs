@@ -11,6 +11,7 @@ mod reminders;
 mod rendering;
 mod report;
 mod shell;
+mod startup;
 mod transfer;
 mod tray;
 mod window_state;
@@ -118,6 +119,7 @@ fn hold(s: &Shell, pending: commands::PendingKey) -> CreatedVaultDto {
 
 #[tauri::command(async)]
 fn vault_status(s: State<Shell>) -> VaultStatus {
+    startup::mark("vault_status asked");
     s.status()
 }
 
@@ -599,6 +601,7 @@ fn open_window(app: &tauri::App) -> tauri::Result<WebviewWindow> {
 }
 
 fn main() {
+    startup::begin();
     rendering::prefer_no_compositing();
     let Some(path) = keel::paths::default_vault_path() else {
         eprintln!("keel: no data folder on this system; set KEEL_VAULT");
@@ -626,6 +629,7 @@ fn main() {
             std::process::exit(1);
         }
     };
+    startup::mark("one instance claimed");
     let vault_path = path.clone();
     let app = tauri::Builder::default()
         .on_window_event(|window, event| match event {
@@ -657,11 +661,14 @@ fn main() {
             Some(vec![START_HIDDEN]),
         ))
         .setup(move |app| {
+            startup::mark("setup");
             let window = open_window(app)?;
+            startup::mark("window built");
             restore_window_state(&window, &vault_path);
             let r = keel::settings::load_reminders(&keel::settings::reminders_path(&vault_path));
             let in_tray = tray::wanted(&r);
             tray::sync(app.handle(), in_tray);
+            startup::mark("tray");
             // Started at login: stay in the tray until asked for (a later launch or the tray).
             if !(in_tray && std::env::args().any(|a| a == START_HIDDEN)) {
                 window.show()?;
@@ -669,7 +676,13 @@ fn main() {
             let _ = app_slot.set(app.handle().clone());
             watch_idle(app.handle().clone());
             reminders::start(app.handle().clone());
+            startup::mark("setup done");
             Ok(())
+        })
+        .on_page_load(|_, payload| {
+            if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                startup::mark("page loaded");
+            }
         })
         .invoke_handler(keel_commands!(handler))
         .build(tauri::generate_context!())
