@@ -291,16 +291,6 @@ pub fn make(vault: &mut crate::vault::Vault, path: &Path) -> Result<(PathBuf, us
     }
 }
 
-/// A backup before a change Keel cannot undo (an import, a re-key, a migration), when the
-/// person chose a folder for backups; `None` when they did not. Made, verified and rotated as
-/// any other, and remembered (or its failure) for Settings.
-pub fn before_change(vault: &mut crate::vault::Vault, path: &Path) -> Result<Option<PathBuf>> {
-    if load_settings(path).folder.is_empty() {
-        return Ok(None);
-    }
-    make(vault, path).map(|(file, _, _)| Some(file))
-}
-
 pub fn settings_path(vault: &Path) -> PathBuf {
     vault.with_file_name("backups.json")
 }

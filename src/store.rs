@@ -442,10 +442,6 @@ pub fn clear_legacy_digest(conn: &Connection) -> Result<()> {
 
 /// The sealed manifest, if there is one.
 pub fn read_manifest(conn: &Connection) -> Result<Option<Vec<u8>>> {
-    // Schema 1 has no sealed manifest (a backup taken before the migration that added it).
-    if schema_version(conn)? < 2 {
-        return Ok(None);
-    }
     Ok(conn
         .query_row(
             "SELECT sealed FROM sealed_manifest WHERE singleton = 1",

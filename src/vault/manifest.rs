@@ -82,13 +82,14 @@ pub fn digest(key: &ManifestKey, rows: impl IntoIterator<Item = (RecordId, u64)>
 
 /// The stored manifest; `None` if there is none or it does not open.
 pub fn read(conn: &Connection, st: &State) -> Result<Option<Manifest>> {
-    let Some(sealed) = store::read_manifest(conn)? else {
-        return Ok(None);
-    };
-    Ok(st
-        .key
+    Ok(store::read_manifest(conn)?.and_then(|sealed| open(st, sealed)))
+}
+
+/// A sealed manifest opened, or `None` if it does not open.
+fn open(st: &State, sealed: Vec<u8>) -> Option<Manifest> {
+    st.key
         .open(sealed, &aad(&st.vault_id))
-        .and_then(|plain| Manifest::from_bytes(&plain)))
+        .and_then(|plain| Manifest::from_bytes(&plain))
 }
 
 pub fn write(conn: &Connection, st: &State, m: Manifest) -> Result<()> {
@@ -178,18 +179,24 @@ pub fn check(
     clean: bool,
     upgrade: bool,
 ) -> Result<Verdict> {
-    if let Some(m) = read(conn, st)? {
-        return Ok(Verdict {
-            set_ok: clean && !m.flagged && m.count == count && m.digest == rows_digest,
-            recovery_ok: m.recovery == header_recovery(conn, st)?,
-        });
-    }
     let unvouched = |set_ok| Verdict {
         set_ok,
         recovery_ok: true,
     };
-    if store::read_manifest(conn)?.is_some() {
-        return Ok(unvouched(false));
+    // Schema 1 has no sealed manifest table: a backup taken before the migration that added it.
+    let sealed = if store::schema_version(conn)? < 2 {
+        None
+    } else {
+        store::read_manifest(conn)?
+    };
+    if let Some(sealed) = sealed {
+        return Ok(match open(st, sealed) {
+            Some(m) => Verdict {
+                set_ok: clean && !m.flagged && m.count == count && m.digest == rows_digest,
+                recovery_ok: m.recovery == header_recovery(conn, st)?,
+            },
+            None => unvouched(false),
+        });
     }
     let legacy_ok = clean && store::read_legacy_digest(conn)? == Some(rows_digest);
     if legacy_ok && upgrade {

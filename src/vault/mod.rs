@@ -209,10 +209,8 @@ impl Vault {
         // backup of the file as it was, when there is a folder for them. A backup that cannot
         // be made (a drive not plugged in) does not keep the person from their journal: the
         // migration is one transaction, and the failure is kept for Settings.
-        if store::schema_version(&vault.conn)? < store::MIGRATIONS.len() as i64
-            && let Some(path) = vault.file()
-        {
-            let _ = crate::backup::before_change(&mut vault, &path);
+        if store::schema_version(&vault.conn)? < store::MIGRATIONS.len() as i64 {
+            let _ = vault.back_up_first(|_| Ok(()));
         }
         store::migrate(&vault.conn, store::MIGRATIONS)?;
         vault.state.data_version = store::data_version(&vault.conn)?;
@@ -228,23 +226,28 @@ impl Vault {
             .map(PathBuf::from)
     }
 
-    /// A backup before a change that cannot be undone from inside Keel (a re-key, an import),
-    /// when the person chose a folder for backups. If it cannot be made, neither is the change.
-    fn back_up_first(&mut self) -> Result<()> {
+    /// A backup before a change that cannot be undone from inside Keel (a re-key, an import,
+    /// a migration), when the person chose a folder for backups; `ready` is checked first, and
+    /// only then (it may be costly, and is not needed without a backup). If the backup cannot
+    /// be made, neither is the change (made, verified, rotated and remembered, or its failure,
+    /// for Settings, by `backup::make`).
+    fn back_up_first(&mut self, ready: impl FnOnce(&Self) -> Result<()>) -> Result<()> {
         let Some(path) = self.file() else {
             return Ok(());
         };
-        crate::backup::before_change(self, &path)
-            .map(|_| ())
-            .map_err(|e| {
-                Error::invalid(
-                    "backups",
-                    format!(
-                        "Keel makes a backup before this change and could not ({e}), so \
+        if crate::backup::load_settings(&path).folder.is_empty() {
+            return Ok(());
+        }
+        ready(self)?;
+        crate::backup::make(self, &path).map(|_| ()).map_err(|e| {
+            Error::invalid(
+                "backups",
+                format!(
+                    "Keel makes a backup before this change and could not ({e}), so \
                          nothing was changed; check the backups folder in Settings"
-                    ),
-                )
-            })
+                ),
+            )
+        })
     }
 
     /// Locks: drops the key and every decrypted record.
@@ -318,8 +321,8 @@ impl Vault {
     /// A backup comes first when there is a folder for them (under the old key: it opens
     /// with the old passphrase and recovery key).
     pub fn rekey_with(&mut self, passphrase: &Passphrase, recovery: &RecoveryKey) -> Result<()> {
-        self.verify_passphrase(passphrase)?;
-        self.back_up_first()?;
+        // A wrong passphrase makes no backup; it is checked again under the write lock.
+        self.back_up_first(|v| v.verify_passphrase(passphrase))?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -423,7 +426,7 @@ impl Vault {
                 !self.state.records.contains_key(&r.id) && !self.state.damaged.contains_key(&r.id)
             });
             if adds_any {
-                self.back_up_first()?;
+                self.back_up_first(|_| Ok(()))?;
             }
         }
         let tx = self

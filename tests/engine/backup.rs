@@ -373,6 +373,11 @@ fn a_rekey_is_preceded_by_a_backup_that_opens_with_the_old_recovery_key() {
     journal(&mut v, "before the new key");
     let dir = d.path().join("backups");
     back_up_into(&path, &dir);
+    assert!(matches!(
+        v.rekey(&Passphrase::from("not the passphrase at all")),
+        Err(keel::Error::WrongPassphrase)
+    ));
+    assert!(!dir.exists(), "a wrong passphrase makes no backup");
     v.rekey(&pass()).unwrap();
     let found = keel::backup::list(&dir).unwrap();
     assert_eq!(found.len(), 1, "one backup, made before the re-key");
@@ -394,8 +399,9 @@ fn a_rekey_whose_backup_cannot_be_made_changes_nothing() {
     let before = rows(&path);
     let err = v.rekey(&pass()).unwrap_err();
     assert!(
-        err.to_string().contains("backup"),
-        "the error says the backup came first: {err}"
+        matches!(&err, keel::Error::InvalidInput { field: "backups", reason }
+            if reason.starts_with("Keel makes a backup before this change and could not")),
+        "the error says the backup came first: {err:?}"
     );
     assert_eq!(rows(&path), before, "no record was sealed again");
     drop(v);
